@@ -1,0 +1,178 @@
+"""The ``factcheck`` command: parse → load → call → render → exit status.
+
+No analysis lives here. Problems the user caused (``InputError``) become one line on stderr,
+``factcheck: error: <message>``, and exit status 2; typer already uses 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from enum import Enum, IntEnum
+from typing import Annotated
+
+import typer
+
+import factcheck
+
+from . import files
+from .claims import ClaimSet
+from .errors import InputError
+
+CLAIMS_SUFFIXES = (".yaml", ".yml")
+CLAIMS_FIRST_KEYS = ("version:", "claims:")
+
+
+class ExitCode(IntEnum):
+    """0: no finding reaches --fail-on; 1: one does; 2: usage or input error."""
+
+    OK = 0
+    FINDINGS = 1
+    INPUT_ERROR = 2
+
+
+class OutputFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class FailOn(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Color(str, Enum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+    def forced(self) -> bool | None:
+        """True/False to force colour on/off, None to follow the terminal and NO_COLOR."""
+        return {"auto": None, "always": True, "never": False}[self.value]
+
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Check that rewrites of a report still say what the report said.",
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {factcheck.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Check that rewrites of a report still say what the report said."""
+
+
+@app.command("extract")
+def extract_command(
+    report: Annotated[str, typer.Argument(metavar="REPORT", help="The original report: a text file, or - for stdin.")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write the claims file here instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+) -> None:
+    """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
+    with _user_errors():
+        text = files.read_text(report)
+        source = None if report == files.STDIN else report
+        claims_yaml = factcheck.dump_claims(factcheck.extract(text, source=source))
+        if output is None:
+            sys.stdout.write(claims_yaml)
+        else:
+            files.write_atomic(output, claims_yaml, force=force)
+
+
+@app.command("compare")
+def compare_command(
+    claims: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIMS",
+            help="A claims file (claims.yaml) or the original report; - for stdin.",
+        ),
+    ],
+    derivatives: Annotated[
+        list[str],
+        typer.Argument(metavar="DERIVATIVE...", help="Rewrites to check: text files, or - for stdin."),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
+    ] = FailOn.ERROR,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 despite findings (input errors still exit 2).")
+    ] = False,
+    color: Annotated[
+        Color, typer.Option("--color", help="Colour the text format: auto follows the terminal and NO_COLOR.")
+    ] = Color.AUTO,
+) -> None:
+    """Compare each DERIVATIVE with the claims: omissions, drift and unsupported statements."""
+    from .render import RENDERERS
+
+    with _user_errors():
+        _stdin_at_most_once([claims, *derivatives])
+        claim_set = load_claim_set(claims)
+        reports = [factcheck.compare(claim_set, files.read_text(p), path=p) for p in derivatives]
+    RENDERERS[output_format.value](claim_set, reports, sys.stdout, color=color.forced())
+    failed = any(report.fails(fail_on.value) for report in reports)
+    raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
+
+
+def load_claim_set(path: str) -> ClaimSet:
+    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
+    text = files.read_text(path)
+    if _is_claims_file(path, text):
+        claim_set = factcheck.load_claims(text, files.display_name(path))
+    else:
+        claim_set = factcheck.extract(text, source=None if path == files.STDIN else path)
+    return replace(claim_set, path=path)
+
+
+def _is_claims_file(path: str, text: str) -> bool:
+    """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
+    if path.lower().endswith(CLAIMS_SUFFIXES):
+        return True
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped != "---":
+            return stripped.startswith(CLAIMS_FIRST_KEYS)
+    return False
+
+
+def _stdin_at_most_once(paths: list[str]) -> None:
+    if paths.count(files.STDIN) > 1:
+        raise InputError("stdin ('-') can be read only once; pass the other inputs as files")
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn an InputError into one line on stderr and exit status 2, never a traceback."""
+    try:
+        yield
+    except InputError as exc:
+        message = " ".join(str(exc).splitlines())
+        typer.echo(f"factcheck: error: {message}", err=True)
+        raise typer.Exit(ExitCode.INPUT_ERROR) from None
+
+
+def main() -> None:
+    """Console-script entry point (``factcheck``, ``python -m factcheck``)."""
+    app(prog_name="factcheck")

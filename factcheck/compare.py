@@ -1,0 +1,150 @@
+"""The pipeline: derivative text → sentences → alignment → drift, unsupported, omissions → Report.
+
+Pure: strings and dataclasses in, a Report out. Line and column are computed here, from
+offsets, when a finding is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import drift
+from .align import Alignment, Unit, align, claim_units
+from .claims import ClaimSet
+from .drift import Drift, Pair, Source
+from .entities import same_actor
+from .extract import asserts, body_sentences
+from .report import Finding, Report, Severity, Summary
+from .text import Document, quote_key
+
+LINKS_CHECKED = 3  # a sentence is checked against its best few claims
+UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
+SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
+
+
+def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
+    """Check one derivative ``text`` against ``claims``."""
+    sentences = body_sentences(text)
+    doc = Document(text, sentences)
+    units = claim_units([c.text for c in claims])
+    alignment = align(units, text, sentences)
+    source = _source(units)
+    checkable = [i for i, s in enumerate(sentences) if asserts(s.text)]
+    findings: list[Finding] = []
+    scores = []
+    for i in checkable:
+        found = _drift(claims, alignment, source, i)
+        found += _unsupported(alignment, source, i, found)
+        findings += [_finding(doc, claims, alignment, i, d) for d in found]
+        scores.append(0.0 if found else _support(alignment.sentences[i], source))
+    findings += _omissions(claims, alignment)
+    findings.sort(key=Finding.sort_key)
+    return Report(path, _summary(claims, sentences, findings, scores), tuple(findings))
+
+
+def _source(units: tuple[Unit, ...]) -> Source:
+    return Source(
+        units,
+        frozenset(t.lower for u in units for t in u.tokens),
+        frozenset(k for u in units for k in u.keys),
+        tuple(q for u in units for q in u.quantities),
+        tuple(quote_key(q) for u in units for _, _, q in u.quotes),
+    )
+
+
+def _drift(claims: ClaimSet, alignment: Alignment, source: Source, i: int) -> list[tuple[int | None, Drift]]:
+    sentence = alignment.sentences[i]
+    previous = alignment.sentences[i - 1] if i > 0 else None
+    found: list[tuple[int | None, Drift]] = []
+    for link in alignment.links[i][:LINKS_CHECKED]:
+        pair = Pair(claims.claims[link.claim], alignment.claims[link.claim], sentence, link, previous, source)
+        for d in drift.run(pair):
+            if not any(_overlaps(d, other) for _, other in found):
+                found.append((link.claim, d))
+    return found
+
+
+def _overlaps(a: Drift, b: Drift) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _unsupported(alignment: Alignment, source: Source, i: int, found: list[tuple[int | None, Drift]]) -> list[tuple[int | None, Drift]]:
+    """A sentence whose figures, names or words no claim backs. One finding per sentence."""
+    if found:
+        return []
+    unit = alignment.sentences[i]
+    for q in unit.quantities:
+        if not any(q.same_value(c) for c in source.quantities):
+            return [(None, Drift("", None, q.text, q.start, q.end, f"the figure '{q.text}' is not in the report"))]
+    for e in unit.entities:
+        if e.keys and not same_actor(e, source.words):
+            return [(None, Drift("", None, e.text, e.start, e.end, f"'{e.text}' is not named in the report"))]
+    if 1.0 - _support(unit, source) >= UNSUPPORTED:
+        novel = " ".join(_novel(unit, source))
+        return [(None, Drift("", None, novel, unit.start, unit.start + len(unit.text),
+                             "no claim in the report backs this statement"))]
+    return []
+
+
+def _novel(unit: Unit, source: Source) -> list[str]:
+    """The sentence's content words that no claim uses, in order of appearance."""
+    return list(dict.fromkeys(t.text for t in unit.tokens if t.content and t.key not in source.keys))
+
+
+def _support(unit: Unit, source: Source) -> float:
+    """Share of the sentence's content words that the claims use."""
+    if not unit.keys:
+        return 1.0
+    return len(unit.keys & source.keys) / len(unit.keys)
+
+
+def _finding(doc: Document, claims: ClaimSet, alignment: Alignment, i: int, item: tuple[int | None, Drift]) -> Finding:
+    index, d = item
+    sentence = doc.sentences[i]
+    line, column = doc.line_col(d.start)
+    claim = claims.claims[index] if index is not None else None
+    kind = "drift" if d.type else "unsupported"
+    return Finding(
+        kind=kind,
+        type=d.type or None,
+        severity=SEVERITY[d.type] if d.type else "warning",
+        message=d.message,
+        claim_id=claim.id if claim else None,
+        claim=claim.text if claim else None,
+        sentence=sentence.text,
+        line=line,
+        column=column,
+        expected=d.expected,
+        found=d.found,
+        span=(d.start - sentence.start, d.end - sentence.start),
+        claim_line=claim.file_line if claim else None,
+    )
+
+
+def _omissions(claims: ClaimSet, alignment: Alignment) -> Iterable[Finding]:
+    from .align import COVER
+
+    for claim, coverage in zip(claims, alignment.coverage, strict=True):
+        if coverage < COVER:
+            yield Finding(
+                kind="omission",
+                type=None,
+                severity="warning" if claim.key else "info",
+                message=f"{'key ' if claim.key else ''}claim not covered ({coverage:.0%} of it said)",
+                claim_id=claim.id,
+                claim=claim.text,
+                claim_line=claim.file_line,
+            )
+
+
+def _summary(claims: ClaimSet, sentences: tuple[object, ...], findings: list[Finding], scores: list[float]) -> Summary:
+    omitted = sum(f.kind == "omission" for f in findings)
+    return Summary(
+        sentences=len(sentences),
+        claims=len(claims),
+        covered=len(claims) - omitted,
+        omitted=omitted,
+        drift=sum(f.kind == "drift" for f in findings),
+        unsupported=sum(f.kind == "unsupported" for f in findings),
+        consistency=round(sum(scores) / len(scores), 4) if scores else 1.0,
+    )

@@ -1,0 +1,98 @@
+"""Drift checks: one module per way a statement can change a claim, registered once in CHECKS.
+
+A check is a module with ``ID`` (the drift type), ``SEVERITY`` (its default), a docstring (what
+it catches, PASS and FAIL examples, known limits) and ``check(pair)`` yielding Drift values.
+Checks know nothing of files, configuration or output: compare.py turns a Drift into a Finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..align import Link, Unit
+from ..claims import Claim
+from ..entities import Entity
+from ..numbers import Quantity
+from ..text import Token
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the whole claims file says, for telling a merge from an invention."""
+
+    units: tuple[Unit, ...]
+    words: frozenset[str]  # lower-case words of every claim
+    keys: frozenset[str]  # content keys of every claim
+    quantities: tuple[Quantity, ...]
+    quotes: tuple[str, ...]  # every quoted passage, as quote_key()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A claim and a derivative sentence that says (part of) it."""
+
+    claim: Claim
+    claim_unit: Unit
+    sentence: Unit
+    link: Link
+    previous: Unit | None
+    source: Source
+
+    def claim_window(self, margin: int) -> tuple[Token, ...]:
+        a, b = self.link.claim_region
+        return self.claim_unit.tokens[max(0, a - margin) : b + margin]
+
+    def sentence_window(self, margin: int) -> tuple[Token, ...]:
+        a, b = self.link.sentence_region
+        return self.sentence.tokens[max(0, a - margin) : b + margin]
+
+    def sentence_entities(self, margin: int) -> tuple[Entity, ...]:
+        window = self.sentence_window(margin)
+        if not window:
+            return ()
+        lo, hi = window[0].start, window[-1].end
+        return tuple(e for e in self.sentence.entities if e.start >= lo and e.end <= hi)
+
+
+@dataclass(frozen=True)
+class Drift:
+    """What changed: ``expected`` (the claim's words), ``found`` (the sentence's), and where the
+    found words are in the derivative (``start``, ``end`` offsets)."""
+
+    type: str
+    expected: str | None
+    found: str | None
+    start: int
+    end: int
+    message: str
+
+
+def cue_positions(tokens: tuple[Token, ...], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    """Token ranges where a cue phrase occurs (longest cue first, no overlaps)."""
+    lowers = [t.lower for t in tokens]
+    taken: list[tuple[int, int]] = []
+    for cue in cues:
+        n = len(cue)
+        for i in range(len(lowers) - n + 1):
+            if tuple(lowers[i : i + n]) == cue and not any(a < i + n and i < b for a, b in taken):
+                taken.append((i, i + n))
+    return sorted(taken)
+
+
+def span_text(tokens: tuple[Token, ...], text: str, offset: int) -> str:
+    return text[tokens[0].start - offset : tokens[-1].end - offset] if tokens else ""
+
+
+from . import attribution, entity, hedge, negation, number, quote  # noqa: E402
+
+CHECKS: tuple[ModuleType, ...] = (quote, attribution, number, negation, hedge, entity)
+"""Run in this order; a later check's finding on words an earlier one flagged is dropped."""
+
+__all__ = ["CHECKS", "Drift", "Pair", "Source", "cue_positions", "span_text"]
+
+
+def run(pair: Pair) -> Iterator[Drift]:
+    for module in CHECKS:
+        yield from module.check(pair)

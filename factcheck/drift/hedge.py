@@ -1,0 +1,57 @@
+"""hedge: speculation stated as fact, or a fact hedged.
+
+Why: "presumably", "I'd venture to guess" and "may" mark what the author does not know; a
+rewrite that drops them turns a guess into a reported fact (and adding one undermines a fact).
+
+PASS  claim "I'd venture to guess IBM wants more exposure"  sentence "IBM could gain exposure"
+FAIL  claim "It plans to use existing collaborations (the Partnership's, presumably)"
+      sentence "It plans to use existing collaborations such as the Partnership"
+
+Any hedge matches any other: "could" keeps a guess a guess. Cues are lexicon/hedges.txt.
+Limits: hedges far outside the words the two sides share are not seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon
+from ..text import Token
+from . import Drift, Pair, cue_positions
+
+ID = "hedge"
+SEVERITY = "error"
+MARGIN = 4
+SHORT_CLAIM = 30  # tokens: a short claim or sentence is in scope whole, a long one only near the shared words
+
+
+def check(pair: Pair) -> Iterator[Drift]:
+    whole = len(pair.claim_unit.tokens) <= SHORT_CLAIM
+    claim_tokens = pair.claim_unit.tokens if whole else pair.claim_window(MARGIN)
+    claimed = _hedges(claim_tokens)
+    short = len(pair.sentence.tokens) <= SHORT_CLAIM
+    window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
+    found = _hedges(window)
+    if bool(claimed) == bool(found) or not window:
+        return
+    if found:
+        words = found[0]
+        yield Drift(ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite")
+    else:
+        yield Drift(ID, _text(claimed[0]), None, window[0].start, window[-1].end,
+                    f"speculation stated as fact: the claim is hedged ('{_text(claimed[0])}')")
+
+
+def _hedges(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+    spans = cue_positions(tokens, lexicon.phrases("hedges"))
+    out = []
+    for a, b in spans:
+        words = tokens[a:b]
+        if len(words) == 1 and words[0].text[:1].isupper() and a > 0:
+            continue  # "May" the month, "Perhaps" mid-title
+        out.append(words)
+    return out
+
+
+def _text(words: tuple[Token, ...]) -> str:
+    return " ".join(dict.fromkeys(t.text for t in words))

@@ -1,0 +1,91 @@
+"""Named actors in text: people, organisations, products and places, found by capitalisation.
+
+A name is a run of capitalised words, joined across "of", "on", "for" and "&" ("Partnership on
+AI", "University of Tokyo"). A capitalised first word of a sentence only starts a name when the
+word is also known as a name elsewhere (``known``) or is not an ordinary lower-case word there.
+Two mentions are the same actor when they share a distinctive word: "the Alliance" is "the AI
+Alliance"; "AI" alone is too generic to identify anyone (lexicon/generic_names.txt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .text import Token
+
+_JOINERS = {"of", "on", "for", "&", "de", "del", "van", "von"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    start: int
+    end: int
+    keys: frozenset[str]  # distinctive lower-case words; empty for generic names like "AI"
+
+
+def mentions(tokens: Sequence[Token], text: str, known: Collection[str] = (), offset: int = 0) -> tuple[Entity, ...]:
+    """Names among ``tokens`` (one sentence). ``known`` holds lower-case words known to be parts
+    of names in the wider document; they also identify names in lower-cased text."""
+    out: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        if not _starts_name(tokens, i, known):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if _is_name_word(tokens[j], known) and _adjacent(text, tokens[j - 1], tokens[j], offset):
+                j += 1
+            elif tokens[j].lower in _JOINERS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1], known) and tokens[j + 1].text[:1].isupper():
+                j += 2
+            else:
+                break
+        start, end = tokens[i].start, tokens[j - 1].end
+        words = {t.lower for t in tokens[i:j] if t.lower not in _JOINERS}
+        keys = frozenset(w for w in words if w not in lexicon.words("generic_names"))
+        out.append(Entity(text[start - offset : end - offset], start, end, keys))
+        i = j
+    return tuple(out)
+
+
+def _adjacent(text: str, a: Token, b: Token, offset: int) -> bool:
+    """Only spaces between two tokens: a comma or a bracket ends a name."""
+    return text[a.end - offset : b.start - offset].strip(" -") == ""
+
+
+def _is_name_word(tok: Token, known: Collection[str]) -> bool:
+    if tok.kind != "word":
+        return False
+    if tok.text[:1].isupper():
+        return tok.lower not in ("i",)
+    return tok.lower in known and tok.lower not in lexicon.words("stopwords")
+
+
+def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> bool:
+    tok = tokens[i]
+    if not _is_name_word(tok, known) or tok.lower in lexicon.words("stopwords"):
+        return False
+    if tok.lower in lexicon.words("hedges") or tok.lower in lexicon.words("negations"):
+        return False
+    sentence_initial = i == 0 or tokens[i - 1].kind == "symbol" and i == 1
+    if sentence_initial and tok.text[:1].isupper() and not _distinctive_case(tok.text):
+        return tok.lower in known
+    return True
+
+
+def _distinctive_case(word: str) -> bool:
+    """'IBM', 'OpenAI', 'iPhone': capitals beyond the first letter mark a name anywhere."""
+    return any(c.isupper() for c in word[1:])
+
+
+def name_words(entities: Sequence[Entity]) -> frozenset[str]:
+    """All distinctive words of ``entities``: the ``known`` set for another text."""
+    return frozenset(k for e in entities for k in e.keys)
+
+
+def same_actor(entity: Entity, words: Collection[str]) -> bool:
+    """True when ``entity`` shares a distinctive word with ``words`` (or is too generic to tell)."""
+    return not entity.keys or any(k in words for k in entity.keys)

@@ -1,0 +1,107 @@
+"""Report text → claims: main-text detection, claim units, speakers, key marks, stable ids.
+
+Main text: a page's lines are its blocks. Everything from a stop marker on ("Recommended
+Stories", "Made with", lexicon/stop_markers.txt) is page furniture, as are lines matching
+lexicon/clutter.txt (bylines, image credits, view counters) and short lines with no sentence
+punctuation (section headings, author names).
+
+Claims: each body sentence that asserts something (not a question, at least four words, some
+of them content words), cut at semicolons into separate claims. Ids are ``c001``, ``c002``… in
+report order. A claim is ``key`` when it is in the lede (the first two claims), carries a figure,
+quotes someone by name, or names three or more actors: what a faithful rewrite should keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from . import lexicon
+from .align import claim_units
+from .claims import Claim, ClaimSet
+from .entities import Entity
+from .text import Sentence, segment, tokenize
+
+MIN_WORDS = 4
+LEDE = 2
+HEADING_WORDS = 8
+
+
+def main_text(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each block of the page that is body text, in order."""
+    blocks = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        low = line.lower()
+        if any(low.startswith(marker) for marker in lexicon.entries("stop_markers")):
+            break
+        if any(p.search(line) for p in _clutter()) or _is_heading(line):
+            continue
+        blocks.append((m.start(), m.end()))
+    return tuple(blocks)
+
+
+@cache
+def _clutter() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in lexicon.entries("clutter"))
+
+
+def _is_heading(line: str) -> bool:
+    return len(line.split()) < HEADING_WORDS and not re.search(r"[.!?:\"”]$", line)
+
+
+def body_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of the main text, numbered in order."""
+    found = [s for start, end in main_text(text) for s in segment(text, start, end)]
+    return tuple(Sentence(i, s.start, s.end, s.text) for i, s in enumerate(found))
+
+
+def asserts(sentence: str) -> bool:
+    """True for a sentence that states something checkable (not a question, not a fragment)."""
+    if sentence.rstrip(" \"'”’)").endswith("?"):
+        return False
+    tokens = tokenize(sentence)
+    return len([t for t in tokens if t.kind != "symbol"]) >= MIN_WORDS and sum(t.content for t in tokens) >= 2
+
+
+def extract(text: str, source: str | None = None) -> ClaimSet:
+    """The claims of a report, ready for review."""
+    pieces = list(_pieces(text))
+    units = claim_units([p for p, _ in pieces])
+    claims = []
+    speaker = None
+    for n, ((piece, line), unit) in enumerate(zip(pieces, units, strict=True), start=1):
+        speaker = _speaker(piece, unit.entities, speaker)
+        quoted = bool(unit.quotes) and speaker is not None
+        key = n <= LEDE or bool(unit.quantities) or quoted or len({e.text for e in unit.entities if e.keys}) >= 3
+        claims.append(Claim(f"c{n:03d}", piece, line, key, speaker if unit.quotes else None))
+    return ClaimSet(tuple(claims), source=source)
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int]]:
+    for sentence in body_sentences(text):
+        if not asserts(sentence.text):
+            continue
+        line = text.count("\n", 0, sentence.start) + 1
+        for part in re.split(r";\s+", sentence.text):
+            if asserts(part):
+                yield part.strip(), line
+
+
+_SAID = re.compile(r"(?:\b(?:said|says|added|told|wrote|reads|according to)\b)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|added|says|told|wrote)\b", re.IGNORECASE)
+
+
+def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> str | None:
+    """Who a sentence quotes: a name next to a speech verb, or the last speaker for he/she."""
+    if _PRONOUN.search(piece):
+        return previous
+    cue = _SAID.search(piece)
+    if not cue:
+        return previous
+    outside = re.sub(r"\"[^\"]*\"|“[^”]*”", lambda m: " " * len(m.group()), piece)
+    names = [e for e in entities if e.keys and not outside[e.start : e.end].isspace()]
+    if not names:
+        return "the release" if "release" in piece.lower() else previous
+    return min(names, key=lambda e: abs(e.start - cue.start())).text

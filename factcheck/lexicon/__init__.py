@@ -1,0 +1,34 @@
+"""Cue words as data: one sorted, unique entry per line in the ``*.txt`` files beside this module.
+
+Tab-separated files map a word or phrase to a value. Phrases are written the way the tokenizer
+sees them (lower case, contractions expanded: ``i would wager``). Each file is read once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The non-empty, non-comment lines of ``<name>.txt``."""
+    raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    return tuple(line for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    return frozenset(entries(name))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in entries(name))  # type: ignore[misc]
+
+
+@cache
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Word sequences of ``name``, longest first so a longer cue wins over its prefix."""
+    keys = table(name) if "\t" in entries(name)[0] else entries(name)
+    return tuple(sorted((tuple(k.split()) for k in keys), key=len, reverse=True))

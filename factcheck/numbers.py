@@ -1,0 +1,131 @@
+"""Quantities in text: digits or number words, with scale, unit and approximation.
+
+"forty-five" and "45" are the same value; "80 percent", "80 per cent" and "80%" the same unit;
+"$1.2 billion" and "1.2bn dollars" the same amount. "around 45" carries the approximation class
+``approx``; "more than 70" ``over``; "nearly 3" ``under`` (classes in lexicon/approximations.txt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+from .text import Token
+
+_CURRENCY_SYMBOLS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
+_CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+_SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None  # "%", "$", ... or None
+    approx: str | None  # "approx" | "over" | "under" | None
+    start: int
+    end: int
+    text: str
+
+    def same_value(self, other: Quantity) -> bool:
+        if self.unit and other.unit and self.unit != other.unit:
+            return False
+        return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
+
+
+@cache
+def _number_words() -> dict[str, float]:
+    return {w: float(v) for w, v in lexicon.table("number_words").items()}
+
+
+def quantities(tokens: Sequence[Token], text: str, offset: int = 0) -> tuple[Quantity, ...]:
+    """Every quantity among ``tokens``; ``text`` is the string their offsets point into,
+    shifted by ``offset``."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        value, j = _value(tokens, i)
+        if value is None:
+            i += 1
+            continue
+        first, last = i, j - 1
+        unit = None
+        if first > 0 and tokens[first - 1].lower in _CURRENCY_SYMBOLS:
+            first -= 1
+            unit = _CURRENCY_SYMBOLS[tokens[first].lower]
+        unit, last = _unit_after(tokens, last, unit)
+        approx, first = _approximation(tokens, first)
+        start, end = tokens[first].start, tokens[last].end
+        out.append(Quantity(value, unit, approx, start, end, text[start - offset : end - offset]))
+        i = last + 1
+    return tuple(out)
+
+
+def _value(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
+    """The number starting at token ``i`` and the index after it, digits or words, with scale."""
+    words = _number_words()
+    tok = tokens[i]
+    if tok.kind == "number":
+        value, j = float(tok.lower), i + 1
+    elif tok.lower in words and tok.lower not in ("k", "m", "bn", "tn") and tok.lower not in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        value, j = _word_number(tokens, i)
+        if value is None:
+            return None, i
+    elif tok.lower == "dozen" and i > 0 and tokens[i - 1].lower == "a":
+        return 12.0, i + 1
+    else:
+        return None, i
+    while j < len(tokens) and tokens[j].lower in words and words[tokens[j].lower] >= 100:
+        if tokens[j].lower in ("k", "m", "bn", "tn") and tokens[j].start != tokens[j - 1].end:
+            break
+        value *= words[tokens[j].lower]
+        j += 1
+    return value, j
+
+
+def _word_number(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
+    """'forty five', 'one hundred and twenty', 'twenty-one' → value (hyphens are not tokens)."""
+    words = _number_words()
+    total, current, j = 0.0, 0.0, i
+    while j < len(tokens):
+        low = tokens[j].lower
+        if low == "and" and j > i and j + 1 < len(tokens) and tokens[j + 1].lower in words:
+            j += 1
+            continue
+        if low not in words or low in ("k", "m", "bn", "tn", "dozen", "million", "billion", "trillion"):
+            break
+        n = words[low]
+        if n == 100:
+            current = max(current, 1.0) * 100
+        elif n == 1000:
+            total += max(current, 1.0) * 1000
+            current = 0.0
+        else:
+            current += n
+        j += 1
+    if j == i + 1 and tokens[i].lower in _SMALL_WORDS_ALONE:
+        return None, i
+    return total + current, j
+
+
+def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[str | None, int]:
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is None:
+        return unit, last
+    if nxt.lower == "%" or nxt.lower == "percent":
+        return "%", last + 1
+    if nxt.lower == "per" and last + 2 < len(tokens) and tokens[last + 2].lower == "cent":
+        return "%", last + 2
+    if nxt.key in _CURRENCY_WORDS and unit is None:
+        return _CURRENCY_WORDS[nxt.key], last + 1
+    return unit, last
+
+
+def _approximation(tokens: Sequence[Token], first: int) -> tuple[str | None, int]:
+    classes = lexicon.table("approximations")
+    for phrase in lexicon.phrases("approximations"):
+        n = len(phrase)
+        if first - n >= 0 and tuple(t.lower for t in tokens[first - n : first]) == phrase:
+            return classes[" ".join(phrase)], first - n
+    return None, first

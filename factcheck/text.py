@@ -1,0 +1,196 @@
+"""Lossless text handling: sentences and tokens with character offsets, and comparison keys.
+
+Normalisation never replaces the text a user sees: a Token keeps its (start, end) in the original
+string and carries a separate ``key`` used only for comparison (lower case, British spellings
+folded to American, contractions expanded, a light suffix stem).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or symbol. ``lower`` is the folded surface form, ``key`` its stem."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    key: str
+    kind: str  # "word" | "number" | "symbol"
+
+    @property
+    def content(self) -> bool:
+        """True for words that carry meaning (not stopwords) and for numbers."""
+        if self.kind == "number":
+            return True
+        return self.kind == "word" and len(self.lower) > 1 and self.lower not in _stopwords()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text and its sentences; line and column are derived from offsets on demand."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+
+
+_TOKEN = re.compile(
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<symbol>[$€£¥%])"
+)
+_CONTRACTIONS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])")
+
+
+def fold(text: str) -> str:
+    """Lower case with typographic quotes, apostrophes and dashes made plain."""
+    return text.lower().translate(_FOLD)
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Tokens of ``text``; offsets are shifted by ``offset`` so they point into a larger text."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start() + offset, m.end() + offset
+        surface = m.group()
+        if m.lastgroup == "number":
+            value = surface.replace(",", "")
+            out.append(Token(surface, start, end, value, value, "number"))
+        elif m.lastgroup == "symbol":
+            out.append(Token(surface, start, end, surface, surface, "symbol"))
+        else:
+            for lower in _expand(fold(surface)):
+                out.append(Token(surface, start, end, lower, word_key(lower), "word"))
+    return tuple(out)
+
+
+def _expand(word: str) -> tuple[str, ...]:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, full in _CONTRACTIONS.items():
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return (word[: -len(suffix)], full)
+    if word.endswith("'s"):
+        return (word[:-2],)
+    return (word.replace("'", ""),)
+
+
+@cache
+def word_key(lower: str) -> str:
+    """The comparison key of a lower-case word: stemmed, then British spelling folded."""
+    stem = _stem(lower)
+    return _spelling().get(stem, stem)
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@cache
+def _spelling() -> dict[str, str]:
+    return {_stem(uk): _stem(us) for uk, us in lexicon.table("spelling").items()}
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return lexicon.words("stopwords")
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence, ...]:
+    """Split ``text[start:end]`` into sentences at line breaks and sentence-final punctuation.
+
+    A boundary after a known abbreviation ("U.S.", "Dr.") or a single initial is not a boundary;
+    under-splitting is preferred, because alignment also tries pairs of adjacent sentences.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        line_start = start + line.start()
+        cut = line_start
+        for b in _BOUNDARY.finditer(line.group()):
+            stop = line_start + b.end()
+            if not _is_abbreviation(text, line_start + b.start()):
+                spans.append((cut, stop))
+                cut = stop
+        spans.append((cut, line_start + len(line.group())))
+    sentences = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            sentences.append(Sentence(len(sentences), s, e, text[s:e]))
+    return tuple(sentences)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    if len(word) == 1 and word.isalpha() and text[begin].isupper():
+        return True
+    return word in lexicon.words("abbreviations") or word.rstrip(".") in lexicon.words("abbreviations")
+
+
+def document(text: str) -> Document:
+    return Document(text, segment(text))
+
+
+_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+
+
+def quoted(text: str, offset: int = 0) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, inner text) of each double-quoted passage; offsets shifted by ``offset``."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        out.append((m.start(group) + offset, m.end(group) + offset, m.group(group)))
+    return tuple(out)
+
+
+def quote_key(text: str) -> str:
+    """Comparison form of quoted words: folded, editorial brackets and punctuation dropped."""
+    return " ".join(t.lower for t in tokenize(text.replace("[", "").replace("]", "")))
