@@ -80,12 +80,17 @@ def _options(
 
 @app.command("extract")
 def extract_command(
-    report: Annotated[str, typer.Argument(metavar="REPORT", help="The original report: a text file, or - for stdin.")],
+    report: Annotated[
+        str,
+        typer.Argument(metavar="REPORT", help="The original report: a text file, or - for stdin."),
+    ],
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Write the claims file here instead of stdout."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --output file.")
+    ] = False,
 ) -> None:
     """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
     with _user_errors():
@@ -109,7 +114,9 @@ def compare_command(
     ],
     derivatives: Annotated[
         list[str],
-        typer.Argument(metavar="DERIVATIVE...", help="Rewrites to check: text files, or - for stdin."),
+        typer.Argument(
+            metavar="DERIVATIVE...", help="Rewrites to check: text files, or - for stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
@@ -118,10 +125,14 @@ def compare_command(
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
     ] = FailOn.ERROR,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 despite findings (input errors still exit 2).")
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 despite findings (input errors still exit 2)."),
     ] = False,
     color: Annotated[
-        Color, typer.Option("--color", help="Colour the text format: auto follows the terminal and NO_COLOR.")
+        Color,
+        typer.Option(
+            "--color", help="Colour the text format: auto follows the terminal and NO_COLOR."
+        ),
     ] = Color.AUTO,
 ) -> None:
     """Compare each DERIVATIVE with the claims: omissions, drift and unsupported statements."""

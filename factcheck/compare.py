@@ -56,8 +56,11 @@ def _drift(claims: ClaimSet, alignment: Alignment, source: Source, i: int) -> li
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
-    for link in alignment.links[i][:LINKS_CHECKED]:
-        pair = Pair(claims.claims[link.claim], alignment.claims[link.claim], sentence, link, previous, source)
+    links = alignment.links[i][:LINKS_CHECKED]
+    for link in links:
+        others = tuple(alignment.claims[o.claim] for o in links if o is not link)
+        claim = claims.claims[link.claim]
+        pair = Pair(claim, alignment.claims[link.claim], sentence, link, previous, source, others)
         for d in drift.run(pair):
             if not any(_overlaps(d, other) for _, other in found):
                 found.append((link.claim, d))

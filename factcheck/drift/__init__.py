@@ -39,6 +39,7 @@ class Pair:
     link: Link
     previous: Unit | None
     source: Source
+    others: tuple[Unit, ...] = ()  # the other claims the same sentence says
 
     def claim_window(self, margin: int) -> tuple[Token, ...]:
         a, b = self.link.claim_region
@@ -81,6 +82,19 @@ def cue_positions(tokens: tuple[Token, ...], cues: tuple[tuple[str, ...], ...]) 
     return sorted(taken)
 
 
+def counterpart(pair: Pair, index: int) -> Token:
+    """The sentence word standing for the claim's word nearest to claim token ``index``: where a
+    dropped cue would have been. Falls back to the first word the two share."""
+    tokens = pair.claim_unit.tokens
+    by_distance = sorted((i for i, t in enumerate(tokens) if t.content), key=lambda i: abs(i - index))
+    for i in by_distance:
+        for t in pair.sentence.tokens:
+            if t.content and t.key == tokens[i].key:
+                return t
+    shared = pair.sentence_window(0) or pair.sentence.tokens
+    return shared[0]
+
+
 def span_text(tokens: tuple[Token, ...], text: str, offset: int) -> str:
     return text[tokens[0].start - offset : tokens[-1].end - offset] if tokens else ""
 
@@ -90,7 +104,7 @@ from . import attribution, entity, hedge, negation, number, quote  # noqa: E402
 CHECKS: tuple[ModuleType, ...] = (quote, attribution, number, negation, hedge, entity)
 """Run in this order; a later check's finding on words an earlier one flagged is dropped."""
 
-__all__ = ["CHECKS", "Drift", "Pair", "Source", "cue_positions", "span_text"]
+__all__ = ["CHECKS", "Drift", "Pair", "Source", "counterpart", "cue_positions", "span_text"]
 
 
 def run(pair: Pair) -> Iterator[Drift]:

@@ -7,7 +7,8 @@ PASS  claim "I'd venture to guess IBM wants more exposure"  sentence "IBM could 
 FAIL  claim "It plans to use existing collaborations (the Partnership's, presumably)"
       sentence "It plans to use existing collaborations such as the Partnership"
 
-Any hedge matches any other: "could" keeps a guess a guess. Cues are lexicon/hedges.txt.
+Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
+carry the hedge of any of them. Cues are lexicon/hedges.txt.
 Limits: hedges far outside the words the two sides share are not seen.
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 
 from .. import lexicon
 from ..text import Token
-from . import Drift, Pair, cue_positions
+from . import Drift, Pair, counterpart, cue_positions
 
 ID = "hedge"
 SEVERITY = "error"
@@ -34,11 +35,14 @@ def check(pair: Pair) -> Iterator[Drift]:
     found = _hedges(window)
     if bool(claimed) == bool(found) or not window:
         return
+    if found and any(_hedges(other.tokens) for other in pair.others):
+        return  # the hedge is the one another claim of this sentence makes
     if found:
         words = found[0]
         yield Drift(ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite")
     else:
-        yield Drift(ID, _text(claimed[0]), None, window[0].start, window[-1].end,
+        where = counterpart(pair, pair.claim_unit.tokens.index(claimed[0][0]))
+        yield Drift(ID, _text(claimed[0]), None, where.start, where.end,
                     f"speculation stated as fact: the claim is hedged ('{_text(claimed[0])}')")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .. import lexicon
 from ..text import Token
-from . import Drift, Pair
+from . import Drift, Pair, counterpart
 
 ID = "negation"
 SEVERITY = "error"
@@ -37,7 +37,8 @@ def check(pair: Pair) -> Iterator[Drift]:
     if cues:
         start, end, found = cues[0].start, cues[-1].end, " ".join(t.text for t in cues)
     else:
-        start, end, found = sentence_window[0].start, sentence_window[-1].end, "(affirmative)"
+        where = counterpart(pair, pair.claim_unit.tokens.index(claim_cues[0]))
+        start, end, found = where.start, where.end, "(affirmative)"
     polarity = "negates" if cues else "drops the negation of"
     yield Drift(ID, expected, found, start, end, f"polarity flipped: the rewrite {polarity} the claim")
 
