@@ -84,7 +84,8 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int]:
     inside = [(s, e) for s, e, _ in unit.quotes]
     names = [e for e in unit.entities if not any(s <= e.start < t for s, t in inside)]
     if [t.lower for t in unit.tokens[a:b]] == ["according", "to"]:
-        after = [e for e in names if e.start >= cue_end][:1]
+        nxt = unit.tokens[b] if b < len(unit.tokens) else None
+        after = [e for e in names if nxt is not None and e.start == nxt.start]
         return after, cue_start, after[0].end if after else cue_end
     return [e for e in names if e.end <= cue_start], unit.start, cue_end
 
