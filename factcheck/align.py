@@ -15,8 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from .entities import Entity, mentions, name_words
 from .numbers import Quantity, quantities
 from .text import Sentence, Token, quoted, tokenize
@@ -62,7 +60,10 @@ class Alignment:
 
 def make_unit(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> Unit:
     piece = text[start:end]
-    tokens = tokenize(piece, start)
+    return _unit(piece, start, tokenize(piece, start), known)
+
+
+def _unit(piece: str, start: int, tokens: tuple[Token, ...], known: frozenset[str]) -> Unit:
     return Unit(
         piece,
         start,
@@ -75,9 +76,10 @@ def make_unit(text: str, start: int, end: int, known: frozenset[str] = frozenset
 
 
 def claim_units(texts: Sequence[str]) -> tuple[Unit, ...]:
+    """Units for claim texts; a name found in one claim is a name in all of them."""
     first = [make_unit(t, 0, len(t)) for t in texts]
     known = name_words([e for u in first for e in u.entities])
-    return tuple(make_unit(t, 0, len(t), known) for t in texts)
+    return tuple(_unit(u.text, 0, u.tokens, known) for u in first)
 
 
 def align(claims: Sequence[Unit], text: str, sentences: Sequence[Sentence]) -> Alignment:
@@ -85,8 +87,9 @@ def align(claims: Sequence[Unit], text: str, sentences: Sequence[Sentence]) -> A
     raw = [make_unit(text, s.start, s.end, known) for s in sentences]
     weights = _weights(claims)
     units = tuple(_respell(u, weights) for u in raw)
-    links = tuple(_links(claims, u, weights) for u in units)
-    coverage = tuple(_coverage(c, units, weights) for c in claims)
+    index = _index(claims, weights)
+    links = tuple(_links(claims, index, u, weights) for u in units)
+    coverage = _coverage(claims, units, weights)
     return Alignment(tuple(claims), units, weights, coverage, links)
 
 
@@ -101,16 +104,26 @@ def _weights(claims: Sequence[Unit]) -> dict[str, float]:
 
 def _respell(unit: Unit, vocabulary: dict[str, float]) -> Unit:
     """Map lower-case words the claims spell differently onto the claims' spelling."""
+    from rapidfuzz import fuzz, process  # only here: keeps `import factcheck` light
+
     choices = [k for k in vocabulary if len(k) >= 5 and k.isalpha()]
     tokens = []
     for t in unit.tokens:
-        if t.content and t.kind == "word" and t.key not in vocabulary and len(t.key) >= 5 and t.text.islower():
+        if (
+            t.content
+            and t.kind == "word"
+            and t.key not in vocabulary
+            and len(t.key) >= 5
+            and t.text.islower()
+        ):
             best = process.extractOne(t.key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
             if best is not None:
-                t = Token(t.text, t.start, t.end, t.lower, best[0], t.kind)
+                t = Token(t.text, t.start, t.end, t.lower, best[0], t.kind, t.content)
         tokens.append(t)
     keys = frozenset(t.key for t in tokens if t.content)
-    return Unit(unit.text, unit.start, tuple(tokens), keys, unit.entities, unit.quantities, unit.quotes)
+    return Unit(
+        unit.text, unit.start, tuple(tokens), keys, unit.entities, unit.quantities, unit.quotes
+    )
 
 
 def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
@@ -118,15 +131,35 @@ def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weights.get(k, unseen) for k in keys)
 
 
-def _links(claims: Sequence[Unit], sentence: Unit, weights: dict[str, float]) -> tuple[Link, ...]:
-    total = _mass(sentence.keys, weights)
-    found = []
+@dataclass(frozen=True)
+class _Index:
+    """Per claim set: which claims use each key, and each claim's total weight."""
+
+    postings: dict[str, list[int]]
+    mass: tuple[float, ...]
+
+
+def _index(claims: Sequence[Unit], weights: dict[str, float]) -> _Index:
+    postings: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
-        shared = claim.keys & sentence.keys
-        if len(shared) < 2 or total == 0:
+        for k in claim.keys:
+            postings.setdefault(k, []).append(i)
+    return _Index(postings, tuple(_mass(c.keys, weights) for c in claims))
+
+
+def _links(
+    claims: Sequence[Unit], index: _Index, sentence: Unit, weights: dict[str, float]
+) -> tuple[Link, ...]:
+    total = _mass(sentence.keys, weights)
+    shared_counts = Counter(i for k in sentence.keys for i in index.postings.get(k, ()))
+    found = []
+    for i, n in sorted(shared_counts.items()):
+        if n < 2 or total == 0:
             continue
+        claim = claims[i]
+        shared = claim.keys & sentence.keys
         said = _mass(shared, weights)
-        coverage, precision = said / _mass(claim.keys, weights), said / total
+        coverage, precision = said / index.mass[i], said / total
         score = 2 * coverage * precision / (coverage + precision)
         if score >= LINK or coverage >= COVER:
             found.append(Link(i, score, coverage, region(claim, shared), region(sentence, shared)))
@@ -139,12 +172,25 @@ def region(unit: Unit, shared: frozenset[str]) -> tuple[int, int]:
     return (hits[0], hits[-1] + 1) if hits else (0, 0)
 
 
-def _coverage(claim: Unit, sentences: Sequence[Unit], weights: dict[str, float]) -> float:
-    whole = _mass(claim.keys, weights)
-    if not whole:
-        return 1.0
-    best = 0.0
-    for i, s in enumerate(sentences):
-        keys = s.keys | sentences[i + 1].keys if i + 1 < len(sentences) else s.keys
-        best = max(best, _mass(claim.keys & keys, weights) / whole)
-    return best
+def _coverage(
+    claims: Sequence[Unit], sentences: Sequence[Unit], weights: dict[str, float]
+) -> tuple[float, ...]:
+    """Per claim, the best share of it that one sentence or two adjacent sentences say."""
+    postings: dict[str, set[int]] = {}
+    for j, s in enumerate(sentences):
+        for k in s.keys:
+            postings.setdefault(k, set()).add(j)
+    out = []
+    for claim in claims:
+        whole = _mass(claim.keys, weights)
+        hits = {j for k in claim.keys for j in postings.get(k, ())}
+        best = 0.0
+        for j in hits | {j - 1 for j in hits if j > 0}:
+            keys = (
+                sentences[j].keys | sentences[j + 1].keys
+                if j + 1 < len(sentences)
+                else sentences[j].keys
+            )
+            best = max(best, _mass(claim.keys & keys, weights) / whole)
+        out.append(best if whole else 1.0)
+    return tuple(out)

@@ -72,7 +72,9 @@ def load_claims(text: str, path: str = "<claims>") -> ClaimSet:
         raise InputError(f"{_at(path, root)}: the claims file has no 'claims' list")
     version = top.get("version")
     if version is not None and _scalar(version, path) != str(FORMAT_VERSION):
-        raise InputError(f"{_at(path, version)}: unsupported claims file version {_scalar(version, path)}")
+        raise InputError(
+            f"{_at(path, version)}: unsupported claims file version {_scalar(version, path)}"
+        )
     items = top["claims"]
     if not isinstance(items, yaml.SequenceNode):
         raise InputError(f"{_at(path, items)}: 'claims' must be a list")
@@ -105,7 +107,9 @@ def dump_claims(claims: ClaimSet) -> str:
     if claims.source:
         doc["source"] = claims.source
     doc["claims"] = items
-    header = "# factcheck claims file: review each claim, mark the ones a rewrite must keep key: true\n"
+    header = (
+        "# factcheck claims file: review each claim, mark the ones a rewrite must keep key: true\n"
+    )
     body = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
@@ -126,19 +130,25 @@ def _claim(node: yaml.Node, path: str) -> Claim:
     if "line" in fields:
         raw = _scalar(fields["line"], path)
         if not raw.isdigit():
-            raise InputError(f"{_at(path, fields['line'])}: claim {claim_id}: 'line' must be a number")
+            raise InputError(
+                f"{_at(path, fields['line'])}: claim {claim_id}: 'line' must be a number"
+            )
         line = int(raw)
     key = False
     if "key" in fields:
         raw = _scalar(fields["key"], path).lower()
         if raw not in ("true", "false"):
-            raise InputError(f"{_at(path, fields['key'])}: claim {claim_id}: 'key' must be true or false")
+            raise InputError(
+                f"{_at(path, fields['key'])}: claim {claim_id}: 'key' must be true or false"
+            )
         key = raw == "true"
     speaker = _scalar(fields["speaker"], path).strip() or None if "speaker" in fields else None
     return Claim(claim_id, text, line, key, speaker, node.start_mark.line + 1)
 
 
-def _mapping(node: yaml.MappingNode, path: str, valid: tuple[str, ...], what: str) -> dict[str, yaml.Node]:
+def _mapping(
+    node: yaml.MappingNode, path: str, valid: tuple[str, ...], what: str
+) -> dict[str, yaml.Node]:
     out: dict[str, yaml.Node] = {}
     for key_node, value in node.value:
         name = _scalar(key_node, path)

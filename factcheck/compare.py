@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import drift
-from .align import Alignment, Unit, align, claim_units
+from .align import COVER, Alignment, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import same_actor
 from .extract import asserts, body_sentences
-from .report import Finding, Report, Severity, Summary
+from .report import Finding, Kind, Report, Severity, Summary
 from .text import Document, quote_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
@@ -49,10 +49,13 @@ def _source(units: tuple[Unit, ...]) -> Source:
         frozenset(k for u in units for k in u.keys),
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),
+        frozenset(round(q.value, 6) for u in units for q in u.quantities),
     )
 
 
-def _drift(claims: ClaimSet, alignment: Alignment, source: Source, i: int) -> list[tuple[int | None, Drift]]:
+def _drift(
+    claims: ClaimSet, alignment: Alignment, source: Source, i: int
+) -> list[tuple[int | None, Drift]]:
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
@@ -71,27 +74,61 @@ def _overlaps(a: Drift, b: Drift) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _unsupported(alignment: Alignment, source: Source, i: int, found: list[tuple[int | None, Drift]]) -> list[tuple[int | None, Drift]]:
+def _unsupported(
+    alignment: Alignment, source: Source, i: int, found: list[tuple[int | None, Drift]]
+) -> list[tuple[int | None, Drift]]:
     """A sentence whose figures, names or words no claim backs. One finding per sentence."""
     if found:
         return []
     unit = alignment.sentences[i]
     for q in unit.quantities:
-        if not any(q.same_value(c) for c in source.quantities):
-            return [(None, Drift("", None, q.text, q.start, q.end, f"the figure '{q.text}' is not in the report"))]
+        if not source.has_figure(q):
+            return [
+                (
+                    None,
+                    Drift(
+                        "",
+                        None,
+                        q.text,
+                        q.start,
+                        q.end,
+                        f"the figure '{q.text}' is not in the report",
+                    ),
+                )
+            ]
     for e in unit.entities:
         if e.keys and not same_actor(e, source.words):
-            return [(None, Drift("", None, e.text, e.start, e.end, f"'{e.text}' is not named in the report"))]
+            return [
+                (
+                    None,
+                    Drift(
+                        "", None, e.text, e.start, e.end, f"'{e.text}' is not named in the report"
+                    ),
+                )
+            ]
     if 1.0 - _support(unit, source) >= UNSUPPORTED:
         novel = " ".join(_novel(unit, source))
-        return [(None, Drift("", None, novel, unit.start, unit.start + len(unit.text),
-                             "no claim in the report backs this statement"))]
+        return [
+            (
+                None,
+                Drift(
+                    "",
+                    None,
+                    novel,
+                    unit.start,
+                    unit.start + len(unit.text),
+                    "no claim in the report backs this statement",
+                ),
+            )
+        ]
     return []
 
 
 def _novel(unit: Unit, source: Source) -> list[str]:
     """The sentence's content words that no claim uses, in order of appearance."""
-    return list(dict.fromkeys(t.text for t in unit.tokens if t.content and t.key not in source.keys))
+    return list(
+        dict.fromkeys(t.text for t in unit.tokens if t.content and t.key not in source.keys)
+    )
 
 
 def _support(unit: Unit, source: Source) -> float:
@@ -101,12 +138,14 @@ def _support(unit: Unit, source: Source) -> float:
     return len(unit.keys & source.keys) / len(unit.keys)
 
 
-def _finding(doc: Document, claims: ClaimSet, alignment: Alignment, i: int, item: tuple[int | None, Drift]) -> Finding:
+def _finding(
+    doc: Document, claims: ClaimSet, alignment: Alignment, i: int, item: tuple[int | None, Drift]
+) -> Finding:
     index, d = item
     sentence = doc.sentences[i]
     line, column = doc.line_col(d.start)
     claim = claims.claims[index] if index is not None else None
-    kind = "drift" if d.type else "unsupported"
+    kind: Kind = "drift" if d.type else "unsupported"
     return Finding(
         kind=kind,
         type=d.type or None,
@@ -125,8 +164,6 @@ def _finding(doc: Document, claims: ClaimSet, alignment: Alignment, i: int, item
 
 
 def _omissions(claims: ClaimSet, alignment: Alignment) -> Iterable[Finding]:
-    from .align import COVER
-
     for claim, coverage in zip(claims, alignment.coverage, strict=True):
         if coverage < COVER:
             yield Finding(
@@ -140,7 +177,9 @@ def _omissions(claims: ClaimSet, alignment: Alignment) -> Iterable[Finding]:
             )
 
 
-def _summary(claims: ClaimSet, sentences: tuple[object, ...], findings: list[Finding], scores: list[float]) -> Summary:
+def _summary(
+    claims: ClaimSet, sentences: tuple[object, ...], findings: list[Finding], scores: list[float]
+) -> Summary:
     omitted = sum(f.kind == "omission" for f in findings)
     return Summary(
         sentences=len(sentences),

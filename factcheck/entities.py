@@ -26,7 +26,9 @@ class Entity:
     keys: frozenset[str]  # distinctive lower-case words; empty for generic names like "AI"
 
 
-def mentions(tokens: Sequence[Token], text: str, known: Collection[str] = (), offset: int = 0) -> tuple[Entity, ...]:
+def mentions(
+    tokens: Sequence[Token], text: str, known: Collection[str] = (), offset: int = 0
+) -> tuple[Entity, ...]:
     """Names among ``tokens`` (one sentence). ``known`` holds lower-case words known to be parts
     of names in the wider document; they also identify names in lower-cased text."""
     out: list[Entity] = []
@@ -37,9 +39,16 @@ def mentions(tokens: Sequence[Token], text: str, known: Collection[str] = (), of
             continue
         j = i + 1
         while j < len(tokens):
-            if _is_name_word(tokens[j], known) and _adjacent(text, tokens[j - 1], tokens[j], offset):
+            if _is_name_word(tokens[j], known) and _adjacent(
+                text, tokens[j - 1], tokens[j], offset
+            ):
                 j += 1
-            elif tokens[j].lower in _JOINERS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1], known) and tokens[j + 1].text[:1].isupper():
+            elif (
+                tokens[j].lower in _JOINERS
+                and j + 1 < len(tokens)
+                and _is_name_word(tokens[j + 1], known)
+                and tokens[j + 1].text[:1].isupper()
+            ):
                 j += 2
             else:
                 break

@@ -62,7 +62,10 @@ def asserts(sentence: str) -> bool:
     if sentence.rstrip(" \"'”’)").endswith("?"):
         return False
     tokens = tokenize(sentence)
-    return len([t for t in tokens if t.kind != "symbol"]) >= MIN_WORDS and sum(t.content for t in tokens) >= 2
+    return (
+        len([t for t in tokens if t.kind != "symbol"]) >= MIN_WORDS
+        and sum(t.content for t in tokens) >= 2
+    )
 
 
 def extract(text: str, source: str | None = None) -> ClaimSet:
@@ -74,7 +77,12 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
     for n, ((piece, line), unit) in enumerate(zip(pieces, units, strict=True), start=1):
         speaker = _speaker(piece, unit.entities, speaker)
         quoted = bool(unit.quotes) and speaker is not None
-        key = n <= LEDE or bool(unit.quantities) or quoted or len({e.text for e in unit.entities if e.keys}) >= 3
+        key = (
+            n <= LEDE
+            or bool(unit.quantities)
+            or quoted
+            or len({e.text for e in unit.entities if e.keys}) >= 3
+        )
         claims.append(Claim(f"c{n:03d}", piece, line, key, speaker if unit.quotes else None))
     return ClaimSet(tuple(claims), source=source)
 

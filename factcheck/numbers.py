@@ -16,6 +16,8 @@ from .text import Token
 
 _CURRENCY_SYMBOLS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+_SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
+_SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
 
 
@@ -68,17 +70,18 @@ def _value(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
     tok = tokens[i]
     if tok.kind == "number":
         value, j = float(tok.lower), i + 1
-    elif tok.lower in words and tok.lower not in ("k", "m", "bn", "tn") and tok.lower not in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
-        value, j = _word_number(tokens, i)
-        if value is None:
-            return None, i
     elif tok.lower == "dozen" and i > 0 and tokens[i - 1].lower == "a":
         return 12.0, i + 1
+    elif tok.lower in words and tok.lower not in _SCALES and tok.lower != "dozen":
+        parsed, j = _word_number(tokens, i)
+        if parsed is None:
+            return None, i
+        value = parsed
     else:
         return None, i
-    while j < len(tokens) and tokens[j].lower in words and words[tokens[j].lower] >= 100:
-        if tokens[j].lower in ("k", "m", "bn", "tn") and tokens[j].start != tokens[j - 1].end:
-            break
+    while j < len(tokens) and tokens[j].lower in _SCALES:
+        if tokens[j].lower in _SUFFIXES and tokens[j].start != tokens[j - 1].end:
+            break  # "5m" is five million; "5 m" is five metres
         value *= words[tokens[j].lower]
         j += 1
     return value, j
@@ -93,7 +96,16 @@ def _word_number(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
         if low == "and" and j > i and j + 1 < len(tokens) and tokens[j + 1].lower in words:
             j += 1
             continue
-        if low not in words or low in ("k", "m", "bn", "tn", "dozen", "million", "billion", "trillion"):
+        if low not in words or low in (
+            "k",
+            "m",
+            "bn",
+            "tn",
+            "dozen",
+            "million",
+            "billion",
+            "trillion",
+        ):
             break
         n = words[low]
         if n == 100:
@@ -123,9 +135,11 @@ def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[s
 
 
 def _approximation(tokens: Sequence[Token], first: int) -> tuple[str | None, int]:
+    """The approximation class of the words just before token ``first``, and where they start."""
     classes = lexicon.table("approximations")
-    for phrase in lexicon.phrases("approximations"):
-        n = len(phrase)
-        if first - n >= 0 and tuple(t.lower for t in tokens[first - n : first]) == phrase:
-            return classes[" ".join(phrase)], first - n
+    for n in (3, 2, 1):
+        if first - n >= 0:
+            phrase = " ".join(t.lower for t in tokens[first - n : first])
+            if phrase in classes:
+                return classes[phrase], first - n
     return None, first

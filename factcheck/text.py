@@ -24,7 +24,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Token:
-    """A word, number or symbol. ``lower`` is the folded surface form, ``key`` its stem."""
+    """A word, number or symbol. ``lower`` is the folded surface form, ``key`` its stem;
+    ``content`` is true for numbers and for words that carry meaning (not stopwords)."""
 
     text: str
     start: int
@@ -32,13 +33,7 @@ class Token:
     lower: str
     key: str
     kind: str  # "word" | "number" | "symbol"
-
-    @property
-    def content(self) -> bool:
-        """True for words that carry meaning (not stopwords) and for numbers."""
-        if self.kind == "number":
-            return True
-        return self.kind == "word" and len(self.lower) > 1 and self.lower not in _stopwords()
+    content: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,14 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<symbol>[$€£¥%])"
 )
-_CONTRACTIONS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am"}
+_CONTRACTIONS = {
+    "n't": "not",
+    "'re": "are",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+    "'m": "am",
+}
 _IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])")
 
@@ -81,12 +83,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         surface = m.group()
         if m.lastgroup == "number":
             value = surface.replace(",", "")
-            out.append(Token(surface, start, end, value, value, "number"))
+            out.append(Token(surface, start, end, value, value, "number", True))
         elif m.lastgroup == "symbol":
             out.append(Token(surface, start, end, surface, surface, "symbol"))
         else:
             for lower in _expand(fold(surface)):
-                out.append(Token(surface, start, end, lower, word_key(lower), "word"))
+                content = len(lower) > 1 and lower not in _stopwords()
+                out.append(Token(surface, start, end, lower, word_key(lower), "word", content))
     return tuple(out)
 
 
@@ -151,7 +154,7 @@ def segment(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence
                 spans.append((cut, stop))
                 cut = stop
         spans.append((cut, line_start + len(line.group())))
-    sentences = []
+    sentences: list[Sentence] = []
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
@@ -172,7 +175,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[begin:dot].lower()
     if len(word) == 1 and word.isalpha() and text[begin].isupper():
         return True
-    return word in lexicon.words("abbreviations") or word.rstrip(".") in lexicon.words("abbreviations")
+    return word in lexicon.words("abbreviations") or word.rstrip(".") in lexicon.words(
+        "abbreviations"
+    )
 
 
 def document(text: str) -> Document:

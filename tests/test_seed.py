@@ -17,13 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 REPORT = SEEDS / "000_3d2add79a7257919.txt"
 REWRITE = SEEDS / "003_dc6938d0a2aab671.txt"
-EXPECT = yaml.safe_load((Path(__file__).parent / "seed_expectations.yaml").read_text(encoding="utf-8"))
+EXPECT = yaml.safe_load(
+    (Path(__file__).parent / "seed_expectations.yaml").read_text(encoding="utf-8")
+)
 
 pytestmark = pytest.mark.skipif(not REWRITE.exists(), reason="../shared/seeds is absent")
 
 
 def run(claims: Path, *, stdin: bool = False) -> dict:
-    args = [sys.executable, "-m", "factcheck", "compare", str(claims), "-" if stdin else str(REWRITE), "--format", "json"]
+    args = [
+        sys.executable,
+        "-m",
+        "factcheck",
+        "compare",
+        str(claims),
+        "-" if stdin else str(REWRITE),
+        "--format",
+        "json",
+    ]
     text = REWRITE.read_text(encoding="utf-8") if stdin else None
     done = subprocess.run(args, input=text, capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 1, done.stderr  # drift findings are errors: the check fails
@@ -41,9 +52,14 @@ def document(request: pytest.FixtureRequest) -> dict:
     return run(ROOT / "claims.yaml", stdin=request.param == "stdin")
 
 
-@pytest.mark.parametrize("item", EXPECT["must_flag"], ids=lambda i: f"{i['rule']}:{i['sentence'][:20]}")
+@pytest.mark.parametrize(
+    "item", EXPECT["must_flag"], ids=lambda i: f"{i['rule']}:{i['sentence'][:20]}"
+)
 def test_changed_sentences_are_flagged(document: dict, item: dict) -> None:
-    rules = [f["type"] and f"{f['type']}-drift" or f["kind"] for f in findings_for(document, item["sentence"])]
+    rules = [
+        f["type"] and f"{f['type']}-drift" or f["kind"]
+        for f in findings_for(document, item["sentence"])
+    ]
     assert item["rule"] in rules
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from .. import lexicon
 from ..align import Link, Unit
 from ..claims import Claim
 from ..entities import Entity
@@ -27,6 +28,11 @@ class Source:
     keys: frozenset[str]  # content keys of every claim
     quantities: tuple[Quantity, ...]
     quotes: tuple[str, ...]  # every quoted passage, as quote_key()
+    figures: frozenset[float] = frozenset()  # every claim's values, rounded
+
+    def has_figure(self, q: Quantity) -> bool:
+        """True when some claim has this value (in any unit): a merge, not an invention."""
+        return round(q.value, 6) in self.figures
 
 
 @dataclass(frozen=True)
@@ -70,23 +76,29 @@ class Drift:
     message: str
 
 
-def cue_positions(tokens: tuple[Token, ...], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-    """Token ranges where a cue phrase occurs (longest cue first, no overlaps)."""
+def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]:
+    """Token ranges where a phrase of lexicon ``cues`` occurs (longest first, no overlaps)."""
+    index = lexicon.phrase_index(cues)
     lowers = [t.lower for t in tokens]
-    taken: list[tuple[int, int]] = []
-    for cue in cues:
-        n = len(cue)
-        for i in range(len(lowers) - n + 1):
-            if tuple(lowers[i : i + n]) == cue and not any(a < i + n and i < b for a, b in taken):
-                taken.append((i, i + n))
-    return sorted(taken)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lowers):
+        for cue in index.get(lowers[i], ()):
+            if tuple(lowers[i : i + len(cue)]) == cue:
+                found.append((i, i + len(cue)))
+                i += len(cue) - 1
+                break
+        i += 1
+    return found
 
 
 def counterpart(pair: Pair, index: int) -> Token:
     """The sentence word standing for the claim's word nearest to claim token ``index``: where a
     dropped cue would have been. Falls back to the first word the two share."""
     tokens = pair.claim_unit.tokens
-    by_distance = sorted((i for i, t in enumerate(tokens) if t.content), key=lambda i: abs(i - index))
+    by_distance = sorted(
+        (i for i, t in enumerate(tokens) if t.content), key=lambda i: abs(i - index)
+    )
     for i in by_distance:
         for t in pair.sentence.tokens:
             if t.content and t.key == tokens[i].key:

@@ -46,19 +46,31 @@ def check(pair: Pair) -> Iterator[Drift]:
     if extra:
         expected = pair.claim.speaker or ", ".join(dict.fromkeys(e.text for e in claimed))
         found = ", ".join(dict.fromkeys(e.text for e in actors))
-        yield Drift(ID, expected, found, start, end,
-                    f"credited to {found}; the report credits it to {expected}")
+        yield Drift(
+            ID,
+            expected,
+            found,
+            start,
+            end,
+            f"credited to {found}; the report credits it to {expected}",
+        )
 
 
 def _quotes_claim(pair: Pair) -> bool:
     claim_quotes = [q for _, _, q in pair.claim_unit.quotes]
-    return any(fuzz.partial_ratio(q, c) >= SAME_QUOTE for _, _, q in pair.sentence.quotes for c in claim_quotes)
+    return any(
+        fuzz.partial_ratio(q, c) >= SAME_QUOTE
+        for _, _, q in pair.sentence.quotes
+        for c in claim_quotes
+    )
 
 
 def _claim_actors(pair: Pair) -> list[Entity]:
     if pair.claim.speaker:
         return [e for e in pair.claim_unit.entities if e.text in pair.claim.speaker] or [
-            Entity(pair.claim.speaker, 0, 0, frozenset(w.lower() for w in pair.claim.speaker.split()))
+            Entity(
+                pair.claim.speaker, 0, 0, frozenset(w.lower() for w in pair.claim.speaker.split())
+            )
         ]
     actors, _, _ = _actors(pair.claim_unit)
     return actors
@@ -76,7 +88,7 @@ def _sentence_actors(pair: Pair) -> tuple[list[Entity], int, int]:
 
 def _actors(unit: Unit) -> tuple[list[Entity], int, int]:
     """Names credited with what ``unit`` says, and the span from its start to the cue."""
-    cues = cue_positions(unit.tokens, lexicon.phrases("attribution"))
+    cues = cue_positions(unit.tokens, "attribution")
     if not cues:
         return [], 0, 0
     a, b = cues[0]

@@ -35,10 +35,18 @@ def check(pair: Pair) -> Iterator[Drift]:
         if not same_actor(e, pair.source.words):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
-        slot = [m for m in missing if _neighbours(m, pair.claim_unit) & _neighbours(e, pair.sentence)]
+        slot = [
+            m for m in missing if _neighbours(m, pair.claim_unit) & _neighbours(e, pair.sentence)
+        ]
         if slot:
-            yield Drift(ID, slot[0].text, e.text, e.start, e.end,
-                        f"'{slot[0].text}' in the claim became '{e.text}'")
+            yield Drift(
+                ID,
+                slot[0].text,
+                e.text,
+                e.start,
+                e.end,
+                f"'{slot[0].text}' in the claim became '{e.text}'",
+            )
 
 
 def _neighbours(entity: Entity, unit: Unit) -> set[str]:

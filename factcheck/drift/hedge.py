@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import lexicon
 from ..text import Token
 from . import Drift, Pair, counterpart, cue_positions
 
 ID = "hedge"
 SEVERITY = "error"
 MARGIN = 4
-SHORT_CLAIM = 30  # tokens: a short claim or sentence is in scope whole, a long one only near the shared words
+SHORT_CLAIM = (
+    30  # tokens: a short claim or sentence is in scope whole, a long one only near the shared words
+)
 
 
 def check(pair: Pair) -> Iterator[Drift]:
@@ -39,15 +40,23 @@ def check(pair: Pair) -> Iterator[Drift]:
         return  # the hedge is the one another claim of this sentence makes
     if found:
         words = found[0]
-        yield Drift(ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite")
+        yield Drift(
+            ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite"
+        )
     else:
         where = counterpart(pair, pair.claim_unit.tokens.index(claimed[0][0]))
-        yield Drift(ID, _text(claimed[0]), None, where.start, where.end,
-                    f"speculation stated as fact: the claim is hedged ('{_text(claimed[0])}')")
+        yield Drift(
+            ID,
+            _text(claimed[0]),
+            None,
+            where.start,
+            where.end,
+            f"speculation stated as fact: the claim is hedged ('{_text(claimed[0])}')",
+        )
 
 
 def _hedges(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
-    spans = cue_positions(tokens, lexicon.phrases("hedges"))
+    spans = cue_positions(tokens, "hedges")
     out = []
     for a, b in spans:
         words = tokens[a:b]

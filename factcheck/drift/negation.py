@@ -40,7 +40,9 @@ def check(pair: Pair) -> Iterator[Drift]:
         where = counterpart(pair, pair.claim_unit.tokens.index(claim_cues[0]))
         start, end, found = where.start, where.end, "(affirmative)"
     polarity = "negates" if cues else "drops the negation of"
-    yield Drift(ID, expected, found, start, end, f"polarity flipped: the rewrite {polarity} the claim")
+    yield Drift(
+        ID, expected, found, start, end, f"polarity flipped: the rewrite {polarity} the claim"
+    )
 
 
 def _cues(tokens: tuple[Token, ...]) -> list[Token]:

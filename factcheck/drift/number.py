@@ -31,7 +31,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             if all(c.approx != found.approx for c in same):
                 yield _drift(same[0], found, "approximation changed")
             continue
-        if any(q.same_value(found) for q in pair.source.quantities):
+        if pair.source.has_figure(found):
             continue
         yield _drift(_nearest(claimed, found), found, "figure changed")
 

@@ -32,7 +32,9 @@ def check(pair: Pair) -> Iterator[Drift]:
             continue
         best = max(pair.source.quotes, key=lambda q: fuzz.partial_ratio(key, q), default=None)
         if best is not None and fuzz.partial_ratio(key, best) >= SIMILAR:
-            yield Drift(ID, best, inner, start, end, "the quotation's words differ from the source's")
+            yield Drift(
+                ID, best, inner, start, end, "the quotation's words differ from the source's"
+            )
         else:
             yield Drift(ID, None, inner, start, end, "quoted words that no quote in the source has")
 

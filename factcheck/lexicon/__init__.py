@@ -24,7 +24,8 @@ def words(name: str) -> frozenset[str]:
 
 @cache
 def table(name: str) -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in entries(name))  # type: ignore[misc]
+    pairs = (line.split("\t", 1) for line in entries(name))
+    return {k: v for k, v in pairs}
 
 
 @cache
@@ -32,3 +33,12 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Word sequences of ``name``, longest first so a longer cue wins over its prefix."""
     keys = table(name) if "\t" in entries(name)[0] else entries(name)
     return tuple(sorted((tuple(k.split()) for k in keys), key=len, reverse=True))
+
+
+@cache
+def phrase_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of ``name`` by their first word, longest first: a cue lookup per token."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases(name):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}

@@ -1,0 +1,64 @@
+"""The Python API: the engine the CLI uses, with no I/O."""
+
+from __future__ import annotations
+
+import factcheck
+
+REPORT = """Harbour City council approves new library
+
+By Jane Roe
+Image credits: City archive
+
+The Harbour City council approved a budget of $4.2 million for a new library on Tuesday.
+Mayor Tom Becker said: "We will finish the library by spring."
+The library will not open before March, officials said.
+
+Recommended Stories
+  • Ten things to do this weekend in the city.
+"""
+
+
+def test_extract_keeps_the_main_text_only() -> None:
+    claims = factcheck.extract(REPORT)
+    texts = [c.text for c in claims]
+    assert [c.id for c in claims] == ["c001", "c002", "c003"]
+    assert texts[0].startswith("The Harbour City council approved")
+    assert not any("Ten things" in t or "Image credits" in t or "Jane Roe" in t for t in texts)
+    assert [c.line for c in claims] == [6, 7, 8]
+
+
+def test_extract_marks_key_claims_and_speakers() -> None:
+    claims = factcheck.extract(REPORT).claims
+    assert claims[0].key  # lede with a figure
+    assert claims[1].key and claims[1].speaker == "Tom Becker"
+
+
+def test_extract_is_deterministic() -> None:
+    assert factcheck.extract(REPORT) == factcheck.extract(REPORT)
+
+
+def test_compare_returns_a_report_whose_dict_is_one_json_document() -> None:
+    claims = factcheck.extract(REPORT)
+    report = factcheck.compare(
+        claims, "The council approved $42 million for a new library.", "x.md"
+    )
+    doc = report.to_dict()
+    assert doc["path"] == "x.md"
+    assert set(doc["summary"]) == {
+        "sentences",
+        "claims",
+        "covered",
+        "omitted",
+        "drift",
+        "unsupported",
+        "consistency",
+    }
+    assert [f["type"] for f in doc["findings"] if f["kind"] == "drift"] == ["number"]
+    assert 0.0 <= doc["summary"]["consistency"] <= 1.0
+
+
+def test_report_given_as_claims_and_a_faithful_copy_is_clean() -> None:
+    claims = factcheck.extract(REPORT)
+    report = factcheck.compare(claims, REPORT)
+    assert report.findings == ()
+    assert report.summary.consistency == 1.0

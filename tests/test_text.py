@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.numbers import quantities
+from factcheck.text import segment, tokenize
+
+SEGMENTS = [
+    ("The U.S. economy grew 3.5% in 2023. Analysts were surprised.", 2),
+    ("Dr. Smith arrived on Monday. She spoke briefly.", 2),
+    ("J. K. Rowling wrote it. It sold well.", 2),
+    ('"We will win," she said. The crowd cheered.', 2),
+    ('He said, "It is over." Then he left.', 2),
+    ("The U.S. Senate voted 51-49 on Tuesday.", 1),
+    ("First line without a stop\nSecond line.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), SEGMENTS)
+def test_segment_counts(text: str, count: int) -> None:
+    assert len(segment(text)) == count
+
+
+def test_segment_keeps_offsets_into_the_original() -> None:
+    text = "  One sentence here.   Another one follows.\n\nA third."
+    for s in segment(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_tokens_fold_contractions_spelling_and_hyphens() -> None:
+    lowers = [t.lower for t in tokenize("Nvidia isn't open-source")]
+    assert lowers == ["nvidia", "is", "not", "open", "source"]
+    keys = {t.key for t in tokenize("organisations utilise")}
+    assert keys == {t.key for t in tokenize("organizations utilize")}
+
+
+VALUES = [
+    ("around 45 organizations", 45, None, "approx"),
+    ("about forty-five groups", 45, None, "approx"),
+    ("one hundred and twenty people", 120, None, None),
+    ("80 percent of images", 80, "%", None),
+    ("80 per cent of images", 80, "%", None),
+    ("80% of images", 80, "%", None),
+    ("$1.2 billion in funding", 1.2e9, "$", None),
+    ("raised $22.6M last year", 22.6e6, "$", None),
+    ("more than 70 signers", 70, None, "over"),
+    ("a dozen eggs", 12, None, None),
+    ("1,500 jobs", 1500, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), VALUES)
+def test_quantities(text: str, value: float, unit: str | None, approx: str | None) -> None:
+    (q,) = quantities(tokenize(text), text)
+    assert (q.value, q.unit, q.approx) == (pytest.approx(value), unit, approx)
+
+
+def test_lone_small_number_words_are_not_figures() -> None:
+    text = "one of the two companies"
+    assert quantities(tokenize(text), text) == ()
