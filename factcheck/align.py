@@ -103,19 +103,14 @@ def _weights(claims: Sequence[Unit]) -> dict[str, float]:
 
 
 def _respell(unit: Unit, vocabulary: dict[str, float]) -> Unit:
-    """Map lower-case words the claims spell differently onto the claims' spelling."""
+    """Map lower-case words the claims spell differently ("utilise") onto the claims' spelling."""
     from rapidfuzz import fuzz, process  # only here: keeps `import factcheck` light
 
     choices = [k for k in vocabulary if len(k) >= 5 and k.isalpha()]
     tokens = []
     for t in unit.tokens:
-        if (
-            t.content
-            and t.kind == "word"
-            and t.key not in vocabulary
-            and len(t.key) >= 5
-            and t.text.islower()
-        ):
+        respell = t.content and t.kind == "word" and t.text.islower() and len(t.key) >= 5
+        if respell and t.key not in vocabulary:
             best = process.extractOne(t.key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
             if best is not None:
                 t = Token(t.text, t.start, t.end, t.lower, best[0], t.kind, t.content)

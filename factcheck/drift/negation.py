@@ -5,10 +5,13 @@ negated sentence as a near-perfect match.
 
 PASS  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is not among the members"
 FAIL  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is a member of the alliance"
+FAIL  claim "Sales rose in the fourth quarter"       sentence "Sales fell in the fourth quarter"
 
 Only the part of each side that says the same thing is compared (a merged sentence's other
-clause has its own polarity). Cues are lexicon/negations.txt. Limits: double negation and
-negative-meaning verbs outside the lexicon are not understood.
+clause has its own polarity). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
+and lexicon/opposites.txt) flips polarity as a "not" does. Cues are lexicon/negations.txt.
+Limits: double negation ("not wrong") is read as a negation; opposites outside the lexicons are
+not seen.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon
+from ..senses import opposite_in
 from ..text import Token
 from . import Drift, Pair, counterpart
 
@@ -28,23 +32,63 @@ STRONG = 0.45  # link score below which the two sides share too little to compar
 def check(pair: Pair) -> Iterator[Drift]:
     if pair.link.score < STRONG:
         return
-    claim_cues = _cues(pair.claim_window(MARGIN))
+    claim_window = pair.claim_window(MARGIN)
+    claim_cues = _cues(claim_window)
     sentence_window = pair.sentence_window(MARGIN)
     cues = _cues(sentence_window)
-    if len(claim_cues) % 2 == len(cues) % 2 or not sentence_window:
+    swaps = _antonyms(claim_window, sentence_window)
+    if (len(claim_cues) + len(cues) + len(swaps)) % 2 == 0 or not sentence_window:
         return
-    expected = " ".join(t.text for t in claim_cues) or "(affirmative)"
-    if cues:
-        start, end, found = cues[0].start, cues[-1].end, " ".join(t.text for t in cues)
+    if swaps:
+        said, found = swaps[0]
+        yield Drift(
+            ID,
+            said.text,
+            found.text,
+            found.start,
+            found.end,
+            f"'{said.text}' in the claim became its opposite, '{found.text}'",
+        )
+    elif cues:
+        found_text = " ".join(t.text for t in cues)
+        expected = " ".join(t.text for t in claim_cues) or "(affirmative)"
+        yield Drift(
+            ID,
+            expected,
+            found_text,
+            cues[0].start,
+            cues[-1].end,
+            "polarity flipped: the rewrite negates the claim",
+        )
     else:
         where = counterpart(pair, pair.claim_unit.tokens.index(claim_cues[0]))
-        start, end, found = where.start, where.end, "(affirmative)"
-    polarity = "negates" if cues else "drops the negation of"
-    yield Drift(
-        ID, expected, found, start, end, f"polarity flipped: the rewrite {polarity} the claim"
-    )
+        yield Drift(
+            ID,
+            " ".join(t.text for t in claim_cues),
+            "(affirmative)",
+            where.start,
+            where.end,
+            "polarity flipped: the rewrite drops the negation of the claim",
+        )
 
 
 def _cues(tokens: tuple[Token, ...]) -> list[Token]:
     negations = lexicon.words("negations")
     return [t for t in tokens if t.kind == "word" and t.lower in negations]
+
+
+def _antonyms(claim: tuple[Token, ...], sentence: tuple[Token, ...]) -> list[tuple[Token, Token]]:
+    """(claim word, sentence word) where the sentence has a word the claim does not, whose
+    opposite the claim has and the sentence does not: "rose" → "fell"."""
+    claim_keys = {t.key for t in claim}
+    sentence_keys = {t.key for t in sentence}
+    only_claim = {
+        t.lower: t for t in claim if t.content and t.kind == "word" and t.key not in sentence_keys
+    }
+    swaps = []
+    for t in sentence:
+        if t.content and t.kind == "word" and t.key not in claim_keys:
+            said = opposite_in(t.lower, only_claim)
+            if said is not None:
+                swaps.append((only_claim[said], t))
+    return swaps

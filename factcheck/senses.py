@@ -1,0 +1,61 @@
+"""Which words mean the opposite: lexicon/antonyms.txt (derived from WordNet 3.0 by
+scripts/wordnet_lexicon.py) and lexicon/opposites.txt (common opposites WordNet does not pair,
+such as "rise"/"decline").
+
+Words are looked up by lemma: a token's lower-case form, or that form without an inflection
+("declined" → "decline", "companies" → "company"). Loaded on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from . import lexicon
+
+
+@cache
+def _opposites() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for name in ("antonyms", "opposites"):
+        for line in lexicon.entries(name):
+            a, b = line.split("\t")
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def lemmas(lower: str) -> tuple[str, ...]:
+    """The word and its possible uninflected forms."""
+    forms = [lower]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("er", ""),
+        ("est", ""),
+    ):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            forms.append(lower[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+@cache
+def opposites(lower: str) -> frozenset[str]:
+    table = _opposites()
+    return frozenset(o for form in lemmas(lower) for o in table.get(form, ()))
+
+
+def opposite_in(lower: str, words: Iterable[str]) -> str | None:
+    """A word among ``words`` (lower case) that is an antonym of ``lower``, if one is."""
+    mine = opposites(lower)
+    if not mine:
+        return None
+    return next((w for w in words if mine.intersection(lemmas(w))), None)
