@@ -7,11 +7,12 @@ No analysis lives here. Problems the user caused (``InputError``) become one lin
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum, IntEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -21,6 +22,7 @@ from . import files
 from .claims import ClaimSet
 from .errors import InputError
 
+T = TypeVar("T")
 CLAIMS_SUFFIXES = (".yaml", ".yml")
 CLAIMS_FIRST_KEYS = ("version:", "claims:")
 
@@ -145,6 +147,57 @@ def compare_command(
     RENDERERS[output_format.value](claim_set, reports, sys.stdout, color=color.forced())
     failed = any(report.fails(fail_on.value) for report in reports)
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    labelled: Annotated[
+        list[str],
+        typer.Argument(metavar="LABELLED.jsonl...", help="Labelled pairs, one JSON object a line."),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+    errors: Annotated[
+        str | None,
+        typer.Option(
+            "--errors", help="Write the misjudged pairs, with their findings, here (JSON lines)."
+        ),
+    ] = None,
+    color: Annotated[Color, typer.Option("--color", help="Colour the text format.")] = Color.AUTO,
+) -> None:
+    """Measure judgment on human-labelled pairs: balanced accuracy, precision, recall, F1."""
+    from .evaluate import judge, load_pairs, metrics
+    from .render import evaluate as render
+
+    with _user_errors():
+        pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
+    start = time.perf_counter()
+    judgments = [judge(p) for p in _progress(pairs, "judging pairs")]
+    rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
+    if output_format is OutputFormat.JSON:
+        render.render_json(metrics(judgments), rate, sys.stdout)
+    else:
+        render.render_text(metrics(judgments), rate, sys.stdout, color=color.forced())
+    if errors is not None:
+        with _user_errors():
+            files.write_atomic(errors, render.misjudged_jsonl(judgments), force=True)
+
+
+def _progress(items: list[T], label: str) -> Iterator[T]:
+    """``items``, with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description=label, console=_stderr_console(), transient=True)
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def load_claim_set(path: str) -> ClaimSet:
