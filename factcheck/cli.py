@@ -189,15 +189,10 @@ def _progress(items: list[T], label: str) -> Iterator[T]:
     if not sys.stderr.isatty():
         yield from items
         return
+    from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description=label, console=_stderr_console(), transient=True)
-
-
-def _stderr_console():  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    return Console(stderr=True)
+    yield from track(items, description=label, console=Console(stderr=True), transient=True)
 
 
 def load_claim_set(path: str) -> ClaimSet:

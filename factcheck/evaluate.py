@@ -153,7 +153,7 @@ def _pair(record: Any, path: str, n: int) -> LabelledPair:
         raise InputError(
             f"{path}:{n}: label must be 'consistent' or 'inconsistent', not {record['label']!r}"
         )
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    meta: dict[str, Any] = record["meta"] if isinstance(record.get("meta"), dict) else {}
     return LabelledPair(
         id=str(record.get("id", f"{path}:{n}")),
         source=record["source"],
