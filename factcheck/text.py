@@ -64,7 +64,10 @@ _CONTRACTIONS = {
     "'m": "am",
 }
 _IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])"  # "… end. Next" (cased text)
+    r"|(?<=\s)[.!?](?=\s+\S)"  # "… end . next" (tokenised text, any case)
+)
 
 
 def fold(text: str) -> str:

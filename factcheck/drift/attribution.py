@@ -9,15 +9,17 @@ FAIL  claim "Google and Microsoft have been critics of Meta's approach"
       sentences "... Google, Microsoft and Nvidia ... These companies have been critics of Meta."
 FAIL  claim '"The open platform will win," LeCun said'  sentence '"The open platform will win," Zuckerberg said'
 
-The actors are the names before the attribution cue (lexicon/attribution.txt), or after
-"according to"; a sentence that opens with "They" or "These companies" (lexicon/anaphors.txt)
-takes the list of names in the sentence before it. Naming fewer of the claim's actors is not
-drift. Limits: passive voice ("was criticised by X") is read as X being the actor only with
+The actors are the names before the attribution cue (lexicon/attribution.txt) in its clause, or
+the name right after "according to"; a sentence that opens with "They" or "These companies"
+(lexicon/anaphors.txt) takes the list of names in the sentence before it, one with "He" or "The
+company" its first name. Cues come in groups (speech, criticism, argument, praise): "X said" is
+not compared with "Y criticised". Naming fewer of the claim's actors is not drift. Limits: passive voice ("was criticised by X") is read as X being the actor only with
 "according to".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -33,15 +35,15 @@ SAME_QUOTE = 80
 
 
 def check(pair: Pair) -> Iterator[Drift]:
-    claimed = _claim_actors(pair)
+    claimed, group = _claim_actors(pair)
     if not claimed:
         return
     claim_words = {k for e in claimed for k in e.keys}
-    if pair.claim.speaker:
-        claim_words |= {t.lower for t in pair.claim_unit.tokens if t.text in pair.claim.speaker}
     if pair.sentence.quotes and not _quotes_claim(pair):
         return
-    actors, start, end = _sentence_actors(pair)
+    actors, start, end, cue = _sentence_actors(pair)
+    if cue != group:
+        return  # "X said" does not attribute what "Y criticised"
     extra = [e for e in actors if e.keys and not same_actor(e, claim_words)]
     if extra:
         expected = pair.claim.speaker or ", ".join(dict.fromkeys(e.text for e in claimed))
@@ -65,41 +67,68 @@ def _quotes_claim(pair: Pair) -> bool:
     )
 
 
-def _claim_actors(pair: Pair) -> list[Entity]:
+def _claim_actors(pair: Pair) -> tuple[list[Entity], str | None]:
+    actors, _, _, group = _actors(pair.claim_unit)
     if pair.claim.speaker:
-        return [e for e in pair.claim_unit.entities if e.text in pair.claim.speaker] or [
-            Entity(
-                pair.claim.speaker, 0, 0, frozenset(w.lower() for w in pair.claim.speaker.split())
-            )
-        ]
-    actors, _, _ = _actors(pair.claim_unit)
-    return actors
+        named = [e for e in pair.claim_unit.entities if e.text in pair.claim.speaker]
+        speaker = Entity(
+            pair.claim.speaker, 0, 0, frozenset(w.lower() for w in pair.claim.speaker.split())
+        )
+        return named or [speaker], group or "speech"
+    return actors, group
 
 
-def _sentence_actors(pair: Pair) -> tuple[list[Entity], int, int]:
-    actors, start, end = _actors(pair.sentence)
-    if actors or end == start or pair.previous is None:
-        return actors, start, end
+def _sentence_actors(pair: Pair) -> tuple[list[Entity], int, int, str | None]:
+    actors, start, end, group = _actors(pair.sentence)
+    if actors or group is None or pair.previous is None:
+        return actors, start, end, group
     first = tuple(t.lower for t in pair.sentence.tokens[:2])
-    if any(first[: len(a)] == a for a in lexicon.phrases("anaphors")):
-        return _listed(pair.previous), start, end
-    return [], start, end
+    kinds = lexicon.table("anaphors")
+    for phrase in lexicon.phrases("anaphors"):
+        if first[: len(phrase)] == phrase:
+            named = [e for e in pair.previous.entities if e.keys]
+            if kinds[" ".join(phrase)] == "one":
+                return named[:1], start, end, group
+            return _listed(pair.previous), start, end, group
+    return [], start, end, group
 
 
-def _actors(unit: Unit) -> tuple[list[Entity], int, int]:
-    """Names credited with what ``unit`` says, and the span from its start to the cue."""
+def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
+    """Names credited with what ``unit`` says, the span from its clause to the cue, and the
+    cue's group (speech, criticism…): the names before the first cue in its clause, or the
+    name right after "according to"."""
     cues = cue_positions(unit.tokens, "attribution")
     if not cues:
-        return [], 0, 0
+        return [], 0, 0, None
     a, b = cues[0]
+    words = [t.lower for t in unit.tokens[a:b]]
+    group = lexicon.table("attribution")[" ".join(words)]
     cue_start, cue_end = unit.tokens[a].start, unit.tokens[b - 1].end
     inside = [(s, e) for s, e, _ in unit.quotes]
     names = [e for e in unit.entities if not any(s <= e.start < t for s, t in inside)]
-    if [t.lower for t in unit.tokens[a:b]] == ["according", "to"]:
+    if words == ["according", "to"]:
         nxt = unit.tokens[b] if b < len(unit.tokens) else None
         after = [e for e in names if nxt is not None and e.start == nxt.start]
-        return after, cue_start, after[0].end if after else cue_end
-    return [e for e in names if e.end <= cue_start], unit.start, cue_end
+        return after, cue_start, after[0].end if after else cue_end, group
+    clause = _clause_start(unit, cue_start)
+    return (
+        [e for e in names if clause <= e.start and e.end <= cue_start],
+        max(clause, unit.start),
+        cue_end,
+        group,
+    )
+
+
+_CLAUSE = re.compile(
+    r"[;:]|\b(?:that|which|who|but|while|because|although|whereas)\b", re.IGNORECASE
+)
+
+
+def _clause_start(unit: Unit, cue_start: int) -> int:
+    """Offset where the clause holding the cue begins."""
+    before = unit.text[: cue_start - unit.start]
+    bounds = [m.end() for m in _CLAUSE.finditer(before)]
+    return unit.start + (bounds[-1] if bounds else 0)
 
 
 def _listed(unit: Unit) -> list[Entity]:
