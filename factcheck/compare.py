@@ -7,15 +7,16 @@ offsets, when a finding is made.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from . import drift
+from . import drift, lexicon
 from .align import COVER, Alignment, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import same_actor
 from .extract import asserts, body_sentences
 from .report import Finding, Kind, Report, Severity, Summary
-from .text import Document, quote_key
+from .text import Document, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
 UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
@@ -126,16 +127,25 @@ def _unsupported(
 
 def _novel(unit: Unit, source: Source) -> list[str]:
     """The sentence's content words that no claim uses, in order of appearance."""
-    return list(
-        dict.fromkeys(t.text for t in unit.tokens if t.content and t.key not in source.keys)
-    )
+    keys = _asserted(unit) - source.keys
+    return list(dict.fromkeys(t.text for t in unit.tokens if t.key in keys))
 
 
 def _support(unit: Unit, source: Source) -> float:
     """Share of the sentence's content words that the claims use."""
-    if not unit.keys:
-        return 1.0
-    return len(unit.keys & source.keys) / len(unit.keys)
+    keys = _asserted(unit)
+    return len(keys & source.keys) / len(keys) if keys else 1.0
+
+
+def _asserted(unit: Unit) -> frozenset[str]:
+    """Content keys, less the words a summary uses about the document itself ("the group
+    discussed", "the email mentions": lexicon/discourse.txt)."""
+    return unit.keys - _discourse()
+
+
+@cache
+def _discourse() -> frozenset[str]:
+    return frozenset(word_key(w) for w in lexicon.entries("discourse"))
 
 
 def _finding(

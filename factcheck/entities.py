@@ -43,12 +43,7 @@ def mentions(
                 text, tokens[j - 1], tokens[j], offset
             ):
                 j += 1
-            elif (
-                tokens[j].lower in _JOINERS
-                and j + 1 < len(tokens)
-                and _is_name_word(tokens[j + 1], known)
-                and tokens[j + 1].text[:1].isupper()
-            ):
+            elif _joins(tokens, j, known):
                 j += 2
             else:
                 break
@@ -58,6 +53,19 @@ def mentions(
         out.append(Entity(text[start - offset : end - offset], start, end, keys))
         i = j
     return tuple(out)
+
+
+def _joins(tokens: Sequence[Token], j: int, known: Collection[str]) -> bool:
+    """'of', 'on', 'for' between two name words ("Partnership on AI"), but not before a day or
+    month ("White on Thursday")."""
+    if tokens[j].lower not in _JOINERS or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return (
+        nxt.text[:1].isupper()
+        and _is_name_word(nxt, known)
+        and nxt.lower not in lexicon.words("calendar")
+    )
 
 
 def _adjacent(text: str, a: Token, b: Token, offset: int) -> bool:

@@ -52,6 +52,7 @@ class Document:
 
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<initials>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<symbol>[$€£¥%])"
 )
@@ -87,6 +88,10 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         if m.lastgroup == "number":
             value = surface.replace(",", "")
             out.append(Token(surface, start, end, value, value, "number", True))
+        elif m.lastgroup == "initials":  # "U.K.", "e.g.": one word, compared without dots
+            lower = fold(surface).replace(".", "")
+            content = lower not in _stopwords() and len(lower) > 1
+            out.append(Token(surface, start, end, lower, lower, "word", content))
         elif m.lastgroup == "symbol":
             out.append(Token(surface, start, end, surface, surface, "symbol"))
         else:

@@ -8,7 +8,8 @@ FAIL  claim "members include AMD and Intel"  sentence "members include AMD, Inte
       (added: Apple is nowhere in the report)
 
 A name from another claim is a swap only when it stands where the claim's missing name stood
-(a neighbouring word is shared); otherwise the sentence merges two claims. Limits: names in
+(the words on either side agree); otherwise the sentence merges two claims or describes the
+actor another way ("White pleaded guilty" → "An Australian pleaded guilty"). Limits: names in
 lower-cased text are found only when the report names them too.
 """
 
@@ -35,9 +36,7 @@ def check(pair: Pair) -> Iterator[Drift]:
         if not same_actor(e, pair.source.words):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
-        slot = [
-            m for m in missing if _neighbours(m, pair.claim_unit) & _neighbours(e, pair.sentence)
-        ]
+        slot = [m for m in missing if _same_slot(m, pair.claim_unit, e, pair.sentence)]
         if slot:
             yield Drift(
                 ID,
@@ -49,8 +48,15 @@ def check(pair: Pair) -> Iterator[Drift]:
             )
 
 
-def _neighbours(entity: Entity, unit: Unit) -> set[str]:
-    """Keys of the nearest content word on each side of ``entity``."""
-    before = [t for t in unit.tokens if t.end <= entity.start and t.content]
-    after = [t for t in unit.tokens if t.start >= entity.end and t.content]
-    return {t.key for t in before[-1:] + after[:1]}
+def _same_slot(claimed: Entity, claim: Unit, found: Entity, sentence: Unit) -> bool:
+    """True when the words on each side of the two names agree (where both sides have one)."""
+    sides = zip(_neighbours(claimed, claim), _neighbours(found, sentence), strict=True)
+    compared = [(a, b) for a, b in sides if a is not None and b is not None]
+    return bool(compared) and all(a == b for a, b in compared)
+
+
+def _neighbours(entity: Entity, unit: Unit) -> tuple[str | None, str | None]:
+    """Keys of the nearest content word before and after ``entity``."""
+    before = [t.key for t in unit.tokens if t.end <= entity.start and t.content]
+    after = [t.key for t in unit.tokens if t.start >= entity.end and t.content]
+    return (before[-1] if before else None, after[0] if after else None)
