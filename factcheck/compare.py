@@ -19,6 +19,7 @@ from .report import Finding, Kind, Report, Severity, Summary
 from .text import Document, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
+SAME_CLAIM = 0.5  # least link score for drift checks: below it the two say different things
 UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
 SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
 
@@ -60,7 +61,7 @@ def _drift(
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
-    links = alignment.links[i][:LINKS_CHECKED]
+    links = [link for link in alignment.links[i][:LINKS_CHECKED] if link.score >= SAME_CLAIM]
     for link in links:
         others = tuple(alignment.claims[o.claim] for o in links if o is not link)
         claim = claims.claims[link.claim]

@@ -7,7 +7,8 @@ PASS  claim "I'd venture to guess IBM wants more exposure"  sentence "IBM could 
 FAIL  claim "It plans to use existing collaborations (the Partnership's, presumably)"
       sentence "It plans to use existing collaborations such as the Partnership"
 
-Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
+A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
+does not state it as fact, so it may drop the hedge. Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
 carry the hedge of any of them. Cues are lexicon/hedges.txt.
 Limits: hedges far outside the words the two sides share are not seen.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import lexicon
 from ..text import Token
 from . import Drift, Pair, counterpart, cue_positions
 
@@ -38,6 +40,8 @@ def check(pair: Pair) -> Iterator[Drift]:
         return
     if found and any(_hedges(other.tokens) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
+    if claimed and _reported(pair.sentence.tokens):
+        return  # "Pat thinks X" / "the email suggests X" does not state X as fact
     if found:
         words = found[0]
         yield Drift(
@@ -64,6 +68,12 @@ def _hedges(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
             continue  # "May" the month, "Perhaps" mid-title
         out.append(words)
     return out
+
+
+def _reported(tokens: tuple[Token, ...]) -> bool:
+    """True when the words credit the statement to someone's view: "thinks", "suggests"."""
+    attitudes = lexicon.words("attitudes")
+    return any(t.lower in attitudes for t in tokens)
 
 
 def _text(words: tuple[Token, ...]) -> str:

@@ -26,12 +26,9 @@ from . import Drift, Pair, counterpart
 ID = "negation"
 SEVERITY = "error"
 MARGIN = 3
-STRONG = 0.45  # link score below which the two sides share too little to compare polarity
 
 
 def check(pair: Pair) -> Iterator[Drift]:
-    if pair.link.score < STRONG:
-        return
     claim_window = pair.claim_window(MARGIN)
     claim_cues = _cues(claim_window)
     sentence_window = pair.sentence_window(MARGIN)
