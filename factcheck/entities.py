@@ -2,7 +2,8 @@
 
 A name is a run of capitalised words, joined across "of", "on", "for" and "&" ("Partnership on
 AI", "University of Tokyo"). A capitalised first word of a sentence only starts a name when the
-word is also known as a name elsewhere (``known``) or is not an ordinary lower-case word there.
+word is also known as a name elsewhere (``known``), has capitals inside ("IBM", "OpenAI"), or is
+followed by another capitalised word ("Sriram Raghavan told…").
 Two mentions are the same actor when they share a distinctive word: "the Alliance" is "the AI
 Alliance"; "AI" alone is too generic to identify anyone (lexicon/generic_names.txt).
 """
@@ -89,7 +90,14 @@ def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> boo
         return False
     sentence_initial = i == 0 or tokens[i - 1].kind == "symbol" and i == 1
     if sentence_initial and tok.text[:1].isupper() and not _distinctive_case(tok.text):
-        return tok.lower in known
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        two_words = (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.kind == "word"
+            and nxt.start == tok.end + 1
+        )
+        return tok.lower in known or two_words
     return True
 
 

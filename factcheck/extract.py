@@ -97,19 +97,28 @@ def _pieces(text: str) -> Iterator[tuple[str, int]]:
                 yield part.strip(), line
 
 
-_SAID = re.compile(r"(?:\b(?:said|says|added|told|wrote|reads|according to)\b)", re.IGNORECASE)
+_SAID = re.compile(
+    r"\b(?:said|says|saying|added|adds|told|tells|wrote|writes|reads|quoted|according to)\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|added|says|told|wrote)\b", re.IGNORECASE)
 
 
 def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> str | None:
-    """Who a sentence quotes: a name next to a speech verb, or the last speaker for he/she."""
+    """Who a sentence quotes: the first name (a full name first) before a speech verb, or right
+    after "according to"; the previous speaker for "he added" or a quote that carries on."""
     if _PRONOUN.search(piece):
         return previous
     cue = _SAID.search(piece)
     if not cue:
-        return previous
+        return previous if piece.lstrip().startswith(('"', "“")) else None
     outside = re.sub(r"\"[^\"]*\"|“[^”]*”", lambda m: " " * len(m.group()), piece)
     names = [e for e in entities if e.keys and not outside[e.start : e.end].isspace()]
-    if not names:
+    if cue.group().lower() == "according to":
+        credited = [e for e in names if e.start >= cue.end()][:1]
+    else:
+        credited = [e for e in names if e.end <= cue.start()]
+    if not credited:
         return "the release" if "release" in piece.lower() else previous
-    return min(names, key=lambda e: abs(e.start - cue.start())).text
+    full = [e for e in credited if " " in e.text.strip()]
+    return (full or credited)[0].text

@@ -30,7 +30,7 @@ def test_extract_keeps_the_main_text_only() -> None:
 def test_extract_marks_key_claims_and_speakers() -> None:
     claims = factcheck.extract(REPORT).claims
     assert claims[0].key  # lede with a figure
-    assert claims[1].key and claims[1].speaker == "Tom Becker"
+    assert claims[1].key and claims[1].speaker == "Mayor Tom Becker"
 
 
 def test_extract_is_deterministic() -> None:
