@@ -83,47 +83,25 @@ def _unsupported(
     if found:
         return []
     unit = alignment.sentences[i]
-    for q in unit.quantities:
-        if not source.has_figure(q):
-            return [
-                (
-                    None,
-                    Drift(
-                        "",
-                        None,
-                        q.text,
-                        q.start,
-                        q.end,
-                        f"the figure '{q.text}' is not in the report",
-                    ),
-                )
-            ]
-    for e in unit.entities:
-        if e.keys and not same_actor(e, source.words):
-            return [
-                (
-                    None,
-                    Drift(
-                        "", None, e.text, e.start, e.end, f"'{e.text}' is not named in the report"
-                    ),
-                )
-            ]
+    new = [(q.text, q.start, q.end) for q in unit.quantities if not source.has_figure(q)]
+    if new:
+        return [_unbacked(*new[0], f"the figure '{new[0][0]}' is not in the report")]
+    names = [
+        (e.text, e.start, e.end)
+        for e in unit.entities
+        if e.keys and not same_actor(e, source.words)
+    ]
+    if names:
+        return [_unbacked(*names[0], f"'{names[0][0]}' is not named in the report")]
     if 1.0 - _support(unit, source) >= UNSUPPORTED:
         novel = " ".join(_novel(unit, source))
-        return [
-            (
-                None,
-                Drift(
-                    "",
-                    None,
-                    novel,
-                    unit.start,
-                    unit.start + len(unit.text),
-                    "no claim in the report backs this statement",
-                ),
-            )
-        ]
+        end = unit.start + len(unit.text)
+        return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
     return []
+
+
+def _unbacked(found: str, start: int, end: int, message: str) -> tuple[None, Drift]:
+    return (None, Drift("", None, found, start, end, message))
 
 
 def _novel(unit: Unit, source: Source) -> list[str]:
