@@ -19,7 +19,7 @@ from .report import Finding, Kind, Report, Severity, Summary
 from .text import Document, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
-SAME_CLAIM = 0.5  # least link score for drift checks: below it the two say different things
+SAME_CLAIM = 0.4  # least share of a claim a sentence must say for drift checks to compare them
 UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
 SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
 
@@ -61,7 +61,7 @@ def _drift(
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
-    links = [link for link in alignment.links[i][:LINKS_CHECKED] if link.score >= SAME_CLAIM]
+    links = [link for link in alignment.links[i][:LINKS_CHECKED] if link.coverage >= SAME_CLAIM]
     for link in links:
         others = tuple(alignment.claims[o.claim] for o in links if o is not link)
         claim = claims.claims[link.claim]

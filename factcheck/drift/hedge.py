@@ -21,6 +21,7 @@ from .. import lexicon
 from ..text import Token
 from . import Drift, Pair, counterpart, cue_positions
 
+CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "hedge"
 SEVERITY = "error"
 MARGIN = 4
@@ -30,6 +31,8 @@ SHORT_CLAIM = (
 
 
 def check(pair: Pair) -> Iterator[Drift]:
+    if pair.link.coverage < CLOSE:
+        return  # polarity and certainty are only comparable where the two say the same thing
     whole = len(pair.claim_unit.tokens) <= SHORT_CLAIM
     claim_tokens = pair.claim_unit.tokens if whole else pair.claim_window(MARGIN)
     claimed = _hedges(claim_tokens)

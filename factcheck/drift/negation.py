@@ -23,12 +23,15 @@ from ..senses import opposite_in
 from ..text import Token
 from . import Drift, Pair, counterpart
 
+CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "negation"
 SEVERITY = "error"
 MARGIN = 3
 
 
 def check(pair: Pair) -> Iterator[Drift]:
+    if pair.link.coverage < CLOSE:
+        return  # polarity and certainty are only comparable where the two say the same thing
     claim_window = pair.claim_window(MARGIN)
     claim_cues = _cues(claim_window)
     sentence_window = pair.sentence_window(MARGIN)
