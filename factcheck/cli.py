@@ -28,7 +28,8 @@ CLAIMS_FIRST_KEYS = ("version:", "claims:")
 
 
 class ExitCode(IntEnum):
-    """0: no finding reaches --fail-on; 1: one does; 2: usage or input error."""
+    """0: no finding reaches --fail-on; 1: one does (selftest: a rate misses its bar);
+    2: usage or input error."""
 
     OK = 0
     FINDINGS = 1
@@ -182,6 +183,41 @@ def evaluate_command(
     if errors is not None:
         with _user_errors():
             files.write_atomic(errors, render.misjudged_jsonl(judgments), force=True)
+
+
+@app.command("selftest")
+def selftest_command(
+    claims: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIMS",
+            help="A claims file (claims.yaml) or the original report; - for stdin.",
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+    min_catch: Annotated[
+        float,
+        typer.Option("--min-catch", min=0.0, max=1.0, help="Least share caught per drift type."),
+    ] = 0.95,
+    max_flag: Annotated[
+        float,
+        typer.Option("--max-flag", min=0.0, max=1.0, help="Most share of paraphrases flagged."),
+    ] = 0.05,
+) -> None:
+    """Corrupt and paraphrase every claim, compare each version: how far to trust the check.
+
+    Exit 1 when a drift type is caught less often than --min-catch or paraphrases are flagged
+    more often than --max-flag."""
+    from .render.selftest import RENDERERS as SELFTEST_RENDERERS
+    from .selftest import Bars, selftest
+
+    with _user_errors():
+        claim_set = load_claim_set(claims)
+    result, bars = selftest(claim_set), Bars(min_catch, max_flag)
+    SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
+    raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
 
 
 def _progress(items: list[T], label: str) -> Iterator[T]:
