@@ -205,5 +205,6 @@ def quoted(text: str, offset: int = 0) -> tuple[tuple[int, int, str], ...]:
 
 
 def quote_key(text: str) -> str:
-    """Comparison form of quoted words: folded, editorial brackets and punctuation dropped."""
-    return " ".join(t.lower for t in tokenize(text.replace("[", "").replace("]", "")))
+    """Comparison form of quoted words: keys (so "utilise" is "utilize"), editorial brackets
+    and punctuation dropped."""
+    return " ".join(t.key for t in tokenize(text.replace("[", "").replace("]", "")))

@@ -111,12 +111,8 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
         after = [e for e in names if nxt is not None and e.start == nxt.start]
         return after, cue_start, after[0].end if after else cue_end, group
     clause = _clause_start(unit, cue_start)
-    return (
-        [e for e in names if clause <= e.start and e.end <= cue_start],
-        max(clause, unit.start),
-        cue_end,
-        group,
-    )
+    subject = _first_run([e for e in names if clause <= e.start and e.end <= cue_start], unit)
+    return subject, max(clause, unit.start), cue_end, group
 
 
 _CLAUSE = re.compile(
@@ -131,16 +127,25 @@ def _clause_start(unit: Unit, cue_start: int) -> int:
     return unit.start + (bounds[-1] if bounds else 0)
 
 
-def _listed(unit: Unit) -> list[Entity]:
-    """The longest run of names joined by commas and "and": what "these companies" refers to."""
-    best: list[Entity] = []
-    run: list[Entity] = []
-    for e in unit.entities:
-        gap = unit.text[run[-1].end - unit.start : e.start - unit.start] if run else ""
-        if run and gap.strip(" ,").removeprefix("and").strip() == "" and gap.strip():
-            run.append(e)
+def _first_run(names: list[Entity], unit: Unit) -> list[Entity]:
+    """The first list of names ("Google, OpenAI and Microsoft"), leaving out possessives, which
+    describe rather than act ("Yann LeCun, Meta's chief AI scientist, said")."""
+    runs = _runs([e for e in names if not e.text.endswith(("'s", "’s"))], unit)
+    return runs[0] if runs else []
+
+
+def _runs(names: list[Entity], unit: Unit) -> list[list[Entity]]:
+    """Names grouped into lists joined only by commas and "and"."""
+    runs: list[list[Entity]] = []
+    for e in names:
+        gap = unit.text[runs[-1][-1].end - unit.start : e.start - unit.start] if runs else ""
+        if runs and gap.strip() and gap.strip(" ,").removeprefix("and").strip() == "":
+            runs[-1].append(e)
         else:
-            run = [e]
-        if len(run) > len(best):
-            best = list(run)
-    return [e for e in best if e.keys]
+            runs.append([e])
+    return [[e for e in run if e.keys] for run in runs if any(e.keys for e in run)]
+
+
+def _listed(unit: Unit) -> list[Entity]:
+    """The longest list of names: what "these companies" refers to."""
+    return max(_runs(list(unit.entities), unit), key=len, default=[])

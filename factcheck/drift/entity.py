@@ -23,14 +23,13 @@ from . import Drift, Pair
 
 ID = "entity"
 SEVERITY = "error"
-MARGIN = 2
 
 
 def check(pair: Pair) -> Iterator[Drift]:
     claim_words = {t.lower for t in pair.claim_unit.tokens}
     sentence_words = {t.lower for t in pair.sentence.tokens}
     missing = [e for e in pair.claim_unit.entities if e.keys and not same_actor(e, sentence_words)]
-    for e in pair.sentence_entities(MARGIN):
+    for e in pair.sentence.entities:
         if not e.keys or same_actor(e, claim_words):
             continue
         if not same_actor(e, pair.source.words):
