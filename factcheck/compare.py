@@ -63,7 +63,11 @@ def _drift(
     found: list[tuple[int | None, Drift]] = []
     links = [link for link in alignment.links[i][:LINKS_CHECKED] if link.coverage >= SAME_CLAIM]
     for link in links:
-        others = tuple(alignment.claims[o.claim] for o in links if o is not link)
+        others = tuple(
+            alignment.claims[o.claim]
+            for o in links
+            if o is not link and o.coverage >= link.coverage
+        )
         claim = claims.claims[link.claim]
         pair = Pair(claim, alignment.claims[link.claim], sentence, link, previous, source, others)
         for d in drift.run(pair):

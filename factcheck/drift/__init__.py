@@ -45,7 +45,7 @@ class Pair:
     link: Link
     previous: Unit | None
     source: Source
-    others: tuple[Unit, ...] = ()  # the other claims the same sentence says
+    others: tuple[Unit, ...] = ()  # other claims the sentence says at least as fully as this one
 
     def claim_window(self, margin: int) -> tuple[Token, ...]:
         a, b = self.link.claim_region

@@ -74,7 +74,7 @@ def _claim_actors(pair: Pair) -> tuple[list[Entity], str | None]:
         speaker = Entity(
             pair.claim.speaker, 0, 0, frozenset(w.lower() for w in pair.claim.speaker.split())
         )
-        return named or [speaker], group or "speech"
+        return [*named, speaker], group or "speech"
     return actors, group
 
 
@@ -108,11 +108,32 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
     names = [e for e in unit.entities if not any(s <= e.start < t for s, t in inside)]
     if words == ["according", "to"]:
         nxt = unit.tokens[b] if b < len(unit.tokens) else None
-        after = [e for e in names if nxt is not None and e.start == nxt.start]
+        after = [e for e in names if nxt is not None and e.start == nxt.start] or _source_words(
+            unit, b
+        )
         return after, cue_start, after[0].end if after else cue_end, group
     clause = _clause_start(unit, cue_start)
     subject = _first_run([e for e in names if clause <= e.start and e.end <= cue_start], unit)
     return subject, max(clause, unit.start), cue_end, group
+
+
+def _source_words(unit: Unit, i: int) -> list[Entity]:
+    """An unnamed source ("according to one estimate") as a pseudo-name of its content words,
+    up to the next comma."""
+    end = unit.text.find(",", unit.tokens[i].start - unit.start) if i < len(unit.tokens) else -1
+    stop = unit.start + end if end >= 0 else unit.start + len(unit.text)
+    words = [t for t in unit.tokens[i:] if t.end <= stop]
+    keys = frozenset(t.lower for t in words if t.content)
+    if not keys:
+        return []
+    return [
+        Entity(
+            unit.text[words[0].start - unit.start : words[-1].end - unit.start],
+            words[0].start,
+            words[-1].end,
+            keys,
+        )
+    ]
 
 
 _CLAUSE = re.compile(

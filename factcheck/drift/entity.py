@@ -28,7 +28,7 @@ SEVERITY = "error"
 def check(pair: Pair) -> Iterator[Drift]:
     claim_words = {t.lower for t in pair.claim_unit.tokens}
     sentence_words = {t.lower for t in pair.sentence.tokens}
-    missing = [e for e in pair.claim_unit.entities if e.keys and not same_actor(e, sentence_words)]
+    missing = _missing(pair.claim_unit.entities, pair.sentence.entities, sentence_words)
     for e in pair.sentence.entities:
         if not e.keys or same_actor(e, claim_words):
             continue
@@ -45,6 +45,21 @@ def check(pair: Pair) -> Iterator[Drift]:
                 e.end,
                 f"'{slot[0].text}' in the claim became '{e.text}'",
             )
+
+
+def _missing(
+    claimed: tuple[Entity, ...], found: tuple[Entity, ...], words: set[str]
+) -> list[Entity]:
+    """Names of the claim the sentence leaves out, counting mentions: a claim naming IBM twice
+    and a sentence naming it once leave one IBM out."""
+    out = []
+    for i, e in enumerate(claimed):
+        if not e.keys:
+            continue
+        nth = sum(1 for c in claimed[:i] if c.keys & e.keys)
+        if not same_actor(e, words) or sum(1 for f in found if f.keys & e.keys) <= nth:
+            out.append(e)
+    return out
 
 
 def _same_slot(claimed: Entity, claim: Unit, found: Entity, sentence: Unit) -> bool:

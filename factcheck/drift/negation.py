@@ -8,7 +8,7 @@ FAIL  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is a membe
 FAIL  claim "Sales rose in the fourth quarter"       sentence "Sales fell in the fourth quarter"
 
 Only the part of each side that says the same thing is compared (a merged sentence's other
-clause has its own polarity). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
+clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
 and lexicon/opposites.txt) flips polarity as a "not" does. Cues are lexicon/negations.txt.
 Limits: double negation ("not wrong") is read as a negation; opposites outside the lexicons are
 not seen.
@@ -39,6 +39,8 @@ def check(pair: Pair) -> Iterator[Drift]:
     swaps = _antonyms(claim_window, sentence_window)
     if (len(claim_cues) + len(cues) + len(swaps)) % 2 == 0 or not sentence_window:
         return
+    if cues and any(len(_cues(other.tokens)) % 2 for other in pair.others):
+        return  # the negation is the one another claim of this sentence makes
     if swaps:
         said, found = swaps[0]
         yield Drift(
