@@ -35,7 +35,9 @@ def check(pair: Pair) -> Iterator[Drift]:
         if not same_actor(e, pair.source.words):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
-        slot = [m for m in missing if _same_slot(m, pair.claim_unit, e, pair.sentence)]
+        # any mention of a left-out name may be the one replaced
+        mentions = [c for c in pair.claim_unit.entities if any(c.keys & m.keys for m in missing)]
+        slot = [m for m in mentions if _same_slot(m, pair.claim_unit, e, pair.sentence)]
         if slot:
             yield Drift(
                 ID,
