@@ -33,6 +33,8 @@ class Quantity:
     def same_value(self, other: Quantity) -> bool:
         if self.unit and other.unit and self.unit != other.unit:
             return False
+        if (self.unit == "%") != (other.unit == "%"):
+            return False  # "30%" is a share, "30" a count
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
 
 

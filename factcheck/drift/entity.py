@@ -65,10 +65,10 @@ def _missing(
 
 
 def _same_slot(claimed: Entity, claim: Unit, found: Entity, sentence: Unit) -> bool:
-    """True when the words on each side of the two names agree (where both sides have one)."""
-    sides = zip(_neighbours(claimed, claim), _neighbours(found, sentence), strict=True)
-    compared = [(a, b) for a, b in sides if a is not None and b is not None]
-    return bool(compared) and all(a == b for a, b in compared)
+    """True when the words on each side of the two names agree (a sentence's start or end
+    counting as a word)."""
+    left, right = zip(_neighbours(claimed, claim), _neighbours(found, sentence), strict=True)
+    return left[0] == left[1] and right[0] == right[1] and (left[0], right[0]) != (None, None)
 
 
 def _neighbours(entity: Entity, unit: Unit) -> tuple[str | None, str | None]:

@@ -7,7 +7,8 @@ PASS  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is not amo
 FAIL  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is a member of the alliance"
 FAIL  claim "Sales rose in the fourth quarter"       sentence "Sales fell in the fourth quarter"
 
-Only the part of each side that says the same thing is compared (a merged sentence's other
+A side is negative when it has any negation cue (counting them would read "don't … fails" as
+a double negative). Only the part of each side that says the same thing is compared (a merged sentence's other
 clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
 and lexicon/opposites.txt) flips polarity as a "not" does. Cues are lexicon/negations.txt.
 Limits: double negation ("not wrong") is read as a negation; opposites outside the lexicons are
@@ -37,7 +38,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     sentence_window = pair.sentence_window(MARGIN)
     cues = _cues(sentence_window)
     swaps = _antonyms(claim_window, sentence_window)
-    if (len(claim_cues) + len(cues) + len(swaps)) % 2 == 0 or not sentence_window:
+    if (bool(claim_cues) != bool(cues)) == (len(swaps) % 2 == 1) or not sentence_window:
         return
     if cues and any(len(_cues(other.tokens)) % 2 for other in pair.others):
         return  # the negation is the one another claim of this sentence makes
