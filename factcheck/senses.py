@@ -15,14 +15,16 @@ from . import lexicon
 
 
 @cache
-def _opposites() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for name in ("antonyms", "opposites"):
-        for line in lexicon.entries(name):
-            a, b = line.split("\t")
-            out.setdefault(a, set()).add(b)
-            out.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in out.items()}
+def _opposites() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in lexicon.entries("antonyms"):  # both directions are in the file
+        a, _, b = line.partition("\t")
+        out.setdefault(a, []).append(b)
+    for line in lexicon.entries("opposites"):
+        a, _, b = line.partition("\t")
+        out.setdefault(a, []).append(b)
+        out.setdefault(b, []).append(a)
+    return out
 
 
 @cache
