@@ -6,8 +6,8 @@ offsets, when a finding is made.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 
 from . import drift, lexicon
 from .align import COVER, Alignment, Unit, align, claim_units
@@ -16,10 +16,11 @@ from .drift import Drift, Pair, Source
 from .entities import same_actor
 from .extract import asserts, body_sentences
 from .report import Finding, Kind, Report, Severity, Summary
-from .text import Document, quote_key, word_key
+from .text import Document, Token, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
 SAME_CLAIM = 0.4  # least share of a claim a sentence must say for drift checks to compare them
+MIN_STEM = 5  # letters two words must share at their start to count as forms of one word
 UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
 SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
 
@@ -32,11 +33,12 @@ def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
     alignment = align(units, text, sentences)
     source = _source(units)
     checkable = [i for i, s in enumerate(sentences) if asserts(s.text)]
+    caseless = _caseless(alignment.sentences)
     findings: list[Finding] = []
     scores = []
     for i in checkable:
         found = _drift(claims, alignment, source, i)
-        found += _unsupported(alignment, source, i, found)
+        found += _unsupported(alignment, source, i, found, caseless)
         findings += [_finding(doc, claims, alignment, i, d) for d in found]
         scores.append(0.0 if found else _support(alignment.sentences[i], source))
     findings += _omissions(claims, alignment)
@@ -81,7 +83,11 @@ def _overlaps(a: Drift, b: Drift) -> bool:
 
 
 def _unsupported(
-    alignment: Alignment, source: Source, i: int, found: list[tuple[int | None, Drift]]
+    alignment: Alignment,
+    source: Source,
+    i: int,
+    found: list[tuple[int | None, Drift]],
+    caseless: bool = False,
 ) -> list[tuple[int | None, Drift]]:
     """A sentence whose figures, names or words no claim backs. One finding per sentence."""
     if found:
@@ -97,11 +103,48 @@ def _unsupported(
     ]
     if names:
         return [_unbacked(*names[0], f"'{names[0][0]}' is not named in the report")]
+    unknown = _unrelated(unit, source) if caseless else []
+    if unknown:
+        t = unknown[0]
+        return [_unbacked(t.text, t.start, t.end, f"'{t.text}' is nowhere in the report")]
     if 1.0 - _support(unit, source) >= UNSUPPORTED:
         novel = " ".join(_novel(unit, source))
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
     return []
+
+
+def _caseless(units: Sequence[Unit]) -> bool:
+    """Lower-cased text: no word starts with a capital (all-capital tokens such as "UNK"
+    aside), so names cannot be told from other words by their case."""
+    return not any(t.text[:1].isupper() and not t.text.isupper() for u in units for t in u.tokens)
+
+
+def _unrelated(unit: Unit, source: Source) -> list[Token]:
+    """In lower-cased text, content words with no relative among the claims' words (not the
+    word, nor one sharing its first five letters): where names cannot be seen, a word the
+    report has no form of may be a new name, place or fact."""
+    keys = _asserted(unit) - source.keys
+    if not keys:
+        return []
+    stems = _prefixes(source.keys)
+    out = []
+    for t in unit.tokens:
+        if t.key not in keys or t.kind != "word" or t.text.isupper() or not t.key.isalpha():
+            continue
+        k = t.key
+        if len(k) >= MIN_STEM and (k[:MIN_STEM] in stems or k in stems):
+            continue
+        if len(k) < MIN_STEM and any(k[:n] in stems for n in range(4, len(k) + 1)):
+            continue
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _prefixes(keys: frozenset[str]) -> frozenset[str]:
+    """Every prefix of four letters or more (up to MIN_STEM) of the claims' words."""
+    return frozenset(k[:n] for k in keys for n in range(4, min(len(k), MIN_STEM) + 1))
 
 
 def _unbacked(found: str, start: int, end: int, message: str) -> tuple[None, Drift]:

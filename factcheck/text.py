@@ -95,13 +95,18 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         elif m.lastgroup == "symbol":
             out.append(Token(surface, start, end, surface, surface, "symbol"))
         else:
-            for lower in _expand(fold(surface)):
+            folded = fold(surface)
+            if text[m.start() - 1 : m.start()] in ("'", "’") and "'" + folded in _CONTRACTIONS:
+                folded = _CONTRACTIONS["'" + folded]  # tokenised text: "you 're", "we 've"
+            for lower in _expand(folded):
                 content = len(lower) > 1 and lower not in _stopwords()
                 out.append(Token(surface, start, end, lower, word_key(lower), "word", content))
     return tuple(out)
 
 
 def _expand(word: str) -> tuple[str, ...]:
+    if word == "n't":  # tokenised text: "did n't"
+        return ("not",)
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     for suffix, full in _CONTRACTIONS.items():

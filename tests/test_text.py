@@ -59,3 +59,8 @@ def test_quantities(text: str, value: float, unit: str | None, approx: str | Non
 def test_lone_small_number_words_are_not_figures() -> None:
     text = "one of the two companies"
     assert quantities(tokenize(text), text) == ()
+
+
+def test_tokenised_contractions_are_words() -> None:
+    lowers = [t.lower for t in tokenize("she did n't say you 're right")]
+    assert lowers == ["she", "did", "not", "say", "you", "are", "right"]
