@@ -7,7 +7,8 @@ PASS  claim "I'd venture to guess IBM wants more exposure"  sentence "IBM could 
 FAIL  claim "It plans to use existing collaborations (the Partnership's, presumably)"
       sentence "It plans to use existing collaborations such as the Partnership"
 
-A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
+A claim voicing an opinion ("I think", lexicon/opinions.txt) may be rendered with or without
+a hedge. A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
 does not state it as fact, so it may drop the hedge. Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
 carry the hedge of any of them. Cues are lexicon/hedges.txt.
 Limits: hedges far outside the words the two sides share are not seen.
@@ -35,6 +36,8 @@ def check(pair: Pair) -> Iterator[Drift]:
         return  # polarity and certainty are only comparable where the two say the same thing
     whole = len(pair.claim_unit.tokens) <= SHORT_CLAIM
     claim_tokens = pair.claim_unit.tokens if whole else pair.claim_window(MARGIN)
+    if cue_positions(claim_tokens, "opinions"):
+        return  # "I think it's a one": an opinion may be reported with or without a hedge
     claimed = _hedges(claim_tokens)
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
     window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
