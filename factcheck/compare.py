@@ -13,7 +13,7 @@ from . import drift, lexicon
 from .align import COVER, Alignment, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
-from .entities import same_actor
+from .entities import named_in
 from .extract import asserts, body_sentences
 from .report import Finding, Kind, Report, Severity, Summary
 from .text import Document, Token, quote_key, word_key
@@ -97,9 +97,7 @@ def _unsupported(
     if new:
         return [_unbacked(*new[0], f"the figure '{new[0][0]}' is not in the report")]
     names = [
-        (e.text, e.start, e.end)
-        for e in unit.entities
-        if e.keys and not same_actor(e, source.words)
+        (e.text, e.start, e.end) for e in unit.entities if e.keys and not named_in(e, source.words)
     ]
     if names:
         return [_unbacked(*names[0], f"'{names[0][0]}' is not named in the report")]

@@ -111,6 +111,12 @@ def name_words(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(k for e in entities for k in e.keys)
 
 
+def named_in(entity: Entity, words: Collection[str]) -> bool:
+    """True when every distinctive word of ``entity`` is among ``words``: "Concept Teacher" is
+    not named where only "Concept Learner" is."""
+    return all(k in words for k in entity.keys)
+
+
 def same_actor(entity: Entity, words: Collection[str]) -> bool:
     """True when ``entity`` shares a distinctive word with ``words`` (or is too generic to tell)."""
     return not entity.keys or any(k in words for k in entity.keys)

@@ -16,6 +16,13 @@ from .text import Token
 
 _CURRENCY_SYMBOLS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+_LOOSE = {
+    None,
+    "$",
+    "€",
+    "£",
+    "¥",
+}  # units a bare figure may stand for ("5 million" for "$5 million")
 _SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
 _SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
@@ -33,8 +40,8 @@ class Quantity:
     def same_value(self, other: Quantity) -> bool:
         if self.unit and other.unit and self.unit != other.unit:
             return False
-        if (self.unit == "%") != (other.unit == "%"):
-            return False  # "30%" is a share, "30" a count
+        if self.unit != other.unit and (self.unit not in _LOOSE or other.unit not in _LOOSE):
+            return False  # "30%" is a share, "Q3" a label, "30" a count
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
 
 
@@ -59,6 +66,7 @@ def quantities(tokens: Sequence[Token], text: str, offset: int = 0) -> tuple[Qua
             first -= 1
             unit = _CURRENCY_SYMBOLS[tokens[first].lower]
         unit, last = _unit_after(tokens, last, unit)
+        unit, first, last = _glued(tokens, first, last, unit)
         approx, first = _approximation(tokens, first)
         start, end = tokens[first].start, tokens[last].end
         out.append(Quantity(value, unit, approx, start, end, text[start - offset : end - offset]))
@@ -121,6 +129,28 @@ def _word_number(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
     if j == i + 1 and tokens[i].lower in _SMALL_WORDS_ALONE:
         return None, i
     return total + current, j
+
+
+def _glued(
+    tokens: Sequence[Token], first: int, last: int, unit: str | None
+) -> tuple[str | None, int, int]:
+    """Letters written onto a number make it a label or an ordinal, not a count: "Q3", "F1",
+    "31st". The letters become its unit, so "Q3" never equals a plain 3."""
+    if (
+        first > 0
+        and tokens[first - 1].kind == "word"
+        and tokens[first - 1].end == tokens[first].start
+    ):
+        return tokens[first - 1].lower, first - 1, last
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.kind == "word"
+        and nxt.start == tokens[last].end
+        and nxt.lower not in _SUFFIXES
+    ):
+        return nxt.lower, first, last + 1
+    return unit, first, last
 
 
 def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[str | None, int]:

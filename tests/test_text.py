@@ -47,6 +47,8 @@ VALUES = [
     ("more than 70 signers", 70, None, "over"),
     ("a dozen eggs", 12, None, None),
     ("1,500 jobs", 1500, None, None),
+    ("Q3 revenue", 3, "q", None),
+    ("on May 31st", 31, "st", None),
 ]
 
 
@@ -64,3 +66,12 @@ def test_lone_small_number_words_are_not_figures() -> None:
 def test_tokenised_contractions_are_words() -> None:
     lowers = [t.lower for t in tokenize("she did n't say you 're right")]
     assert lowers == ["she", "did", "not", "say", "you", "are", "right"]
+
+
+def test_labels_and_ordinals_are_not_counts() -> None:
+    def first(text: str):  # type: ignore[no-untyped-def]
+        return quantities(tokenize(text), text)[0]
+
+    assert not first("Q3").same_value(first("3 quarters"))
+    assert not first("31st").same_value(first("31 days"))
+    assert first("$5 million").same_value(first("5 million"))

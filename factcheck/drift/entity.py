@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..align import Unit
-from ..entities import Entity, same_actor
+from ..entities import Entity, named_in, same_actor
 from . import Drift, Pair
 
 ID = "entity"
@@ -30,9 +30,9 @@ def check(pair: Pair) -> Iterator[Drift]:
     sentence_words = {t.lower for t in pair.sentence.tokens}
     missing = _missing(pair.claim_unit.entities, pair.sentence.entities, sentence_words)
     for e in pair.sentence.entities:
-        if not e.keys or same_actor(e, claim_words):
+        if not e.keys or named_in(e, claim_words):
             continue
-        if not same_actor(e, pair.source.words):
+        if not named_in(e, pair.source.words):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
         # any mention of a left-out name may be the one replaced
