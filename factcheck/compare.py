@@ -89,7 +89,10 @@ def _unsupported(
     found: list[tuple[int | None, Drift]],
     caseless: bool = False,
 ) -> list[tuple[int | None, Drift]]:
-    """A sentence whose figures, names or words no claim backs. One finding per sentence."""
+    """A sentence whose figures, names or words no claim backs. One finding per sentence.
+
+    A sentence that says a claim is that claim reworded: its new words are paraphrase, left to
+    the drift checks; only its new figures and names make it unsupported."""
     if found:
         return []
     unit = alignment.sentences[i]
@@ -105,7 +108,8 @@ def _unsupported(
     if unknown:
         t = unknown[0]
         return [_unbacked(t.text, t.start, t.end, f"'{t.text}' is nowhere in the report")]
-    if 1.0 - _support(unit, source) >= UNSUPPORTED:
+    says_a_claim = any(link.coverage >= SAME_CLAIM for link in alignment.links[i])
+    if 1.0 - _support(unit, source) >= UNSUPPORTED and not says_a_claim:
         novel = " ".join(_novel(unit, source))
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
