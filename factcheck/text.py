@@ -119,8 +119,9 @@ def _expand(word: str) -> tuple[str, ...]:
 
 @cache
 def word_key(lower: str) -> str:
-    """The comparison key of a lower-case word: stemmed, then British spelling folded."""
-    stem = _stem(lower)
+    """The comparison key of a lower-case word: an irregular verb form made its base ("lost"
+    → "lose"), stemmed, then British spelling folded."""
+    stem = _stem(_irregular().get(lower, lower))
     return _spelling().get(stem, stem)
 
 
@@ -143,6 +144,11 @@ def _stem(word: str) -> str:
 @cache
 def _spelling() -> dict[str, str]:
     return {_stem(uk): _stem(us) for uk, us in lexicon.table("spelling").items()}
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return lexicon.table("irregular_verbs")
 
 
 @cache
