@@ -46,6 +46,9 @@ class ClaimSet:
     claims: tuple[Claim, ...]
     source: str | None = None
     path: str | None = None
+    words: frozenset[str] = frozenset()
+    """Lower-case words of the whole report when its claims were extracted in memory: a name
+    in a byline, a signature or a heading makes no claim but is not new to a rewrite."""
 
     def __len__(self) -> int:
         return len(self.claims)

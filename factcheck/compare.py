@@ -31,7 +31,7 @@ def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
     doc = Document(text, sentences)
     units = claim_units([c.text for c in claims])
     alignment = align(units, text, sentences)
-    source = _source(units)
+    source = _source(units, claims.words)
     checkable = [i for i, s in enumerate(sentences) if asserts(s.text)]
     caseless = _caseless(alignment.sentences)
     findings: list[Finding] = []
@@ -46,10 +46,10 @@ def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
     return Report(path, _summary(claims, sentences, findings, scores), tuple(findings))
 
 
-def _source(units: tuple[Unit, ...]) -> Source:
+def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
     return Source(
         units,
-        frozenset(t.lower for u in units for t in u.tokens),
+        words | frozenset(t.lower for u in units for t in u.tokens),
         frozenset(k for u in units for k in u.keys),
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),

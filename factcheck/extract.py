@@ -31,15 +31,21 @@ HEADING_WORDS = 8
 def main_text(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each block of the page that is body text, in order."""
     blocks = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _lines(text):
         line = m.group().strip()
-        low = line.lower()
-        if any(low.startswith(marker) for marker in lexicon.entries("stop_markers")):
-            break
         if any(p.search(line) for p in _clutter()) or _is_heading(line):
             continue
         blocks.append((m.start(), m.end()))
     return tuple(blocks)
+
+
+def _lines(text: str) -> Iterator[re.Match[str]]:
+    """The page's lines up to its first stop marker ("Recommended Stories")."""
+    for m in re.finditer(r"[^\n]+", text):
+        low = m.group().strip().lower()
+        if any(low.startswith(marker) for marker in lexicon.entries("stop_markers")):
+            return
+        yield m
 
 
 @cache
@@ -84,7 +90,8 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
             or len({e.text for e in unit.entities if e.keys}) >= 3
         )
         claims.append(Claim(f"c{n:03d}", piece, line, key, speaker if unit.quotes else None))
-    return ClaimSet(tuple(claims), source=source)
+    words = frozenset(t.lower for m in _lines(text) for t in tokenize(m.group()))
+    return ClaimSet(tuple(claims), source=source, words=words)
 
 
 def _pieces(text: str) -> Iterator[tuple[str, int]]:
