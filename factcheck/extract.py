@@ -65,7 +65,7 @@ def body_sentences(text: str) -> tuple[Sentence, ...]:
 
 def asserts(sentence: str) -> bool:
     """True for a sentence that states something checkable (not a question, not a fragment)."""
-    if sentence.rstrip(" \"'”’)").endswith("?"):
+    if sentence.rstrip(" .\"'”’)").endswith("?"):
         return False
     tokens = tokenize(sentence)
     return (
