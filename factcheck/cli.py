@@ -6,6 +6,8 @@ No analysis lives here. Problems the user caused (``InputError``) become one lin
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -21,6 +23,7 @@ import factcheck
 from . import files
 from .claims import ClaimSet
 from .errors import InputError
+from .report import Report
 
 T = TypeVar("T")
 CLAIMS_SUFFIXES = (".yaml", ".yml")
@@ -39,6 +42,25 @@ class ExitCode(IntEnum):
 class OutputFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
+
+
+class ReportFormat(str, Enum):
+    """``compare``'s formats: one per renderer in ``render.RENDERERS`` (README, "Output formats")."""
+
+    TEXT = "text"
+    CONCISE = "concise"
+    JSON = "json"
+    JSONL = "jsonl"
+    SARIF = "sarif"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    JUNIT = "junit"
+    MARKDOWN = "markdown"
+
+    @classmethod
+    def default(cls) -> ReportFormat:
+        """``github`` under GitHub Actions, ``text`` elsewhere."""
+        return cls.GITHUB if os.environ.get("GITHUB_ACTIONS") else cls.TEXT
 
 
 class FailOn(str, Enum):
@@ -122,8 +144,17 @@ def compare_command(
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.TEXT,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: github under GitHub Actions, else text).",
+        ),
+    ] = None,
+    output_file: Annotated[
+        str | None,
+        typer.Option("--output-file", "-o", help="Write the output here instead of stdout."),
+    ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
     ] = FailOn.ERROR,
@@ -139,13 +170,15 @@ def compare_command(
     ] = Color.AUTO,
 ) -> None:
     """Compare each DERIVATIVE with the claims: omissions, drift and unsupported statements."""
-    from .render import RENDERERS
-
+    output_format = output_format or ReportFormat.default()
     with _user_errors():
         _stdin_at_most_once([claims, *derivatives])
         claim_set = load_claim_set(claims)
         reports = [factcheck.compare(claim_set, files.read_text(p), path=p) for p in derivatives]
-    RENDERERS[output_format.value](claim_set, reports, sys.stdout, color=color.forced())
+        _render(output_format, claim_set, reports, output_file, color.forced())
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if output_format is ReportFormat.GITHUB and summary:
+            _append_step_summary(summary, claim_set, reports)
     failed = any(report.fails(fail_on.value) for report in reports)
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
 
@@ -218,6 +251,36 @@ def selftest_command(
     result, bars = selftest(claim_set), Bars(min_catch, max_flag)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
+
+
+def _render(
+    output_format: ReportFormat,
+    claims: ClaimSet,
+    reports: list[Report],
+    output_file: str | None,
+    color: bool | None,
+) -> None:
+    """Render to stdout, or to ``output_file`` (replaced atomically)."""
+    from .render import RENDERERS
+
+    render = RENDERERS[output_format.value]
+    if output_file is None:
+        render(claims, reports, sys.stdout, color=color)
+        return
+    out = io.StringIO()
+    render(claims, reports, out, color=color)
+    files.write_atomic(output_file, out.getvalue(), force=True)
+
+
+def _append_step_summary(path: str, claims: ClaimSet, reports: list[Report]) -> None:
+    """Append the Markdown findings table to GitHub's job summary file."""
+    from .render.github import summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as stream:
+            stream.write(summary(claims, reports))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the job summary: {exc.strerror or exc}") from None
 
 
 def _progress(items: list[T], label: str) -> Iterator[T]:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import factcheck
 from factcheck.claims import ClaimSet
-from factcheck.cli import ExitCode, OutputFormat, app
+from factcheck.cli import ExitCode, ReportFormat, app
 from factcheck.render import RENDERERS
 from factcheck.report import Finding, Report, Summary
 
@@ -267,7 +267,7 @@ def test_fail_on_sets_the_failing_severity(
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert sorted(f.value for f in OutputFormat) == sorted(RENDERERS)
+    assert sorted(f.value for f in ReportFormat) == sorted(RENDERERS)
 
 
 def test_text_output_has_no_ansi_unless_asked(fixed_report: list[Finding]) -> None:

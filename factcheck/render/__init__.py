@@ -2,6 +2,7 @@
 
 Every renderer has the same signature and does no analysis: it writes the claims file's
 reports to ``out`` deterministically (findings sorted by ``Finding.sort_key``, no timestamps).
+The formats are described in the README, "Output formats".
 ``color`` is True/False to force colour on or off, None to let the terminal and NO_COLOR decide;
 machine formats ignore it.
 """
@@ -13,6 +14,7 @@ from typing import Protocol, TextIO
 
 from ..claims import ClaimSet
 from ..report import Report
+from . import concise, github, gitlab, jsonl, junit, markdown, sarif
 from .json import render as render_json
 
 
@@ -36,4 +38,14 @@ def render_text(
     render(claims, reports, out, color=color)
 
 
-RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json}
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "concise": concise.render,
+    "json": render_json,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+    "junit": junit.render,
+    "markdown": markdown.render,
+}

@@ -1,0 +1,31 @@
+"""``--format concise``: one line per finding, ``path:line:col: rule [claim-id] message``.
+
+The shape editors, reviewdog and problem matchers parse. An omission is located at the claim's
+line in the claims file and its message starts with the document that omits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..claims import ClaimSet
+from ..report import Report
+from .location import Located, located, one_line
+
+
+def render(
+    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
+) -> None:
+    """Write one line per finding; ``color`` is ignored."""
+    for entry in located(claims, reports):
+        out.write(line(entry) + "\n")
+
+
+def line(entry: Located) -> str:
+    where = entry.location
+    claim = f" [{entry.finding.claim_id}]" if entry.finding.claim_id else ""
+    return (
+        f"{where.path}:{where.line}:{where.column}: {entry.finding.rule}{claim} "
+        f"{one_line(entry.text)}"
+    )

@@ -1,0 +1,39 @@
+"""``--format gitlab``: a GitLab Code Quality report (a JSON array, ``[]`` when clean).
+
+Each entry has ``description``, ``check_name`` (the rule id), a ``fingerprint`` unique per
+finding (GitLab merges entries that share one), a ``severity`` and ``location.path`` with
+``location.lines.begin``. Severities map error → major, warning → minor, info → info.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ..claims import ClaimSet
+from ..report import Report
+from .location import Located, located, one_line
+
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(
+    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
+) -> None:
+    """Write the Code Quality array; ``color`` is ignored."""
+    issues = [_issue(entry) for entry in located(claims, reports)]
+    json.dump(issues, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _issue(entry: Located) -> dict[str, Any]:
+    finding = entry.finding
+    claim = f"{finding.claim_id}: " if finding.claim_id else ""
+    return {
+        "description": f"{finding.rule} {claim}{one_line(entry.text)}",
+        "check_name": finding.rule,
+        "fingerprint": entry.fingerprint,
+        "severity": SEVERITIES[finding.severity],
+        "location": {"path": entry.location.path, "lines": {"begin": entry.location.line}},
+    }

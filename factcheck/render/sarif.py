@@ -1,0 +1,112 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run; the driver lists every rule (``omission``, ``unsupported`` and one ``<type>-drift`` per
+drift check, described from its module docstring). Each result carries ``ruleId``, a ``level``
+(error, warning, note), the message, one physical location (an omission's is the claim's line in
+the claims file), a ``partialFingerprints`` entry that ignores line numbers and the claim id in
+``properties``. Columns count code points, declared as ``columnKind: unicodeCodePoints``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+from urllib.parse import quote
+
+import factcheck
+
+from .. import drift
+from ..claims import ClaimSet
+from ..report import Report
+from .location import Located, located
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI: str | None = None  # the project's home page, once it has a public one
+FINGERPRINT_KEY = "factcheck/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+OMISSION = """omission: a claim of the report that the rewrite does not say.
+
+Why: a rewrite that drops a key claim (the lede, a figure, a quote with its speaker) leaves
+readers without what the report most wanted them to know. A key claim's omission is a warning,
+any other claim's is info. Located at the claim's line in the claims file."""
+
+UNSUPPORTED = """unsupported: a statement of the rewrite that no claim of the report backs.
+
+Why: a new figure, a new actor or framing of the rewrite's own is presented with the report's
+authority. Flagged when the sentence has a figure or name the report does not, or when most of
+its content words are not the report's."""
+
+
+def render(
+    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
+) -> None:
+    """Write one SARIF log for all ``reports``; ``color`` is ignored."""
+    rules = _rules()
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    driver: dict[str, Any] = {"name": "factcheck", "semanticVersion": factcheck.__version__}
+    if INFORMATION_URI:
+        driver["informationUri"] = INFORMATION_URI
+    driver["rules"] = rules
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(entry, index) for entry in located(claims, reports)],
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    json.dump(log, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _rules() -> list[dict[str, Any]]:
+    """Every rule factcheck can report, sorted by id."""
+    docs = {"omission": (OMISSION, "warning"), "unsupported": (UNSUPPORTED, "warning")}
+    for check in drift.CHECKS:
+        docs[f"{check.ID}-drift"] = (inspect.getdoc(check) or check.ID, check.SEVERITY)
+    return [_rule(rule, doc, severity) for rule, (doc, severity) in sorted(docs.items())]
+
+
+def _rule(rule: str, doc: str, severity: str) -> dict[str, Any]:
+    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n")]
+    short = paragraphs[0].split(": ", 1)[-1]
+    short = short[:1].upper() + short[1:]
+    full = " ".join([short, *paragraphs[1:2]])
+    return {
+        "id": rule,
+        "name": rule,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+    }
+
+
+def _result(entry: Located, index: dict[str, int]) -> dict[str, Any]:
+    finding, where = entry.finding, entry.location
+    region = {
+        "startLine": where.line,
+        "startColumn": where.column,
+        "endLine": where.end_line,
+        "endColumn": where.end_column,
+    }
+    location = {"artifactLocation": {"uri": uri(where.path)}, "region": region}
+    result: dict[str, Any] = {"ruleId": finding.rule}
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    result |= {
+        "level": LEVELS[finding.severity],
+        "message": {"text": entry.details},
+        "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {FINGERPRINT_KEY: entry.fingerprint},
+        "properties": {"document": entry.document},
+    }
+    if finding.claim_id:
+        result["properties"]["claimId"] = finding.claim_id
+    return result
+
+
+def uri(path: str) -> str:
+    """A relative URI reference for ``path`` as given: forward slashes, percent-encoded."""
+    return quote(path.replace("\\", "/"), safe="/")
