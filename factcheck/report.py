@@ -49,9 +49,11 @@ class Finding:
         return f"{self.type}-drift" if self.kind == "drift" else self.kind
 
     def sort_key(self) -> tuple[int, int, int, str, str]:
+        """Document order; omissions, which have no place in the document, last in claims-file
+        order."""
         return (
             self.line if self.line is not None else 1 << 30,
-            self.column or 0,
+            self.column or self.claim_line or 0,
             KINDS.index(self.kind),
             self.claim_id or "",
             self.type or "",

@@ -62,3 +62,15 @@ def test_report_given_as_claims_and_a_faithful_copy_is_clean() -> None:
     report = factcheck.compare(claims, REPORT)
     assert report.findings == ()
     assert report.summary.consistency == 1.0
+
+
+def test_omissions_come_last_in_claims_file_order() -> None:
+    claims = factcheck.load_claims(
+        "version: 1\nclaims:\n- id: zz\n  text: The bridge will not reopen before March.\n"
+        "- id: aa\n  text: The library budget is $4.2 million.\n",
+        "claims.yaml",
+    )
+    report = factcheck.compare(claims, "The harbour festival starts on Friday with a parade.")
+    omitted = [f.claim_id for f in report.findings if f.kind == "omission"]
+    assert omitted == ["zz", "aa"]
+    assert report.findings[-2:] == tuple(f for f in report.findings if f.kind == "omission")
