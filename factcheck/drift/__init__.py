@@ -14,7 +14,6 @@ from types import ModuleType
 from .. import lexicon
 from ..align import Link, Unit
 from ..claims import Claim
-from ..entities import Entity
 from ..numbers import Quantity
 from ..text import Token
 
@@ -54,13 +53,6 @@ class Pair:
     def sentence_window(self, margin: int) -> tuple[Token, ...]:
         a, b = self.link.sentence_region
         return self.sentence.tokens[max(0, a - margin) : b + margin]
-
-    def sentence_entities(self, margin: int) -> tuple[Entity, ...]:
-        window = self.sentence_window(margin)
-        if not window:
-            return ()
-        lo, hi = window[0].start, window[-1].end
-        return tuple(e for e in self.sentence.entities if e.start >= lo and e.end <= hi)
 
 
 @dataclass(frozen=True)
@@ -107,16 +99,12 @@ def counterpart(pair: Pair, index: int) -> Token:
     return shared[0]
 
 
-def span_text(tokens: tuple[Token, ...], text: str, offset: int) -> str:
-    return text[tokens[0].start - offset : tokens[-1].end - offset] if tokens else ""
-
-
 from . import attribution, entity, hedge, negation, number, quote  # noqa: E402
 
 CHECKS: tuple[ModuleType, ...] = (quote, attribution, number, negation, hedge, entity)
 """Run in this order; a later check's finding on words an earlier one flagged is dropped."""
 
-__all__ = ["CHECKS", "Drift", "Pair", "Source", "counterpart", "cue_positions", "span_text"]
+__all__ = ["CHECKS", "Drift", "Pair", "Source", "counterpart", "cue_positions"]
 
 
 def run(pair: Pair) -> Iterator[Drift]:
