@@ -6,7 +6,7 @@ Severity policy lives here too, so the CLI's exit status and the renderers agree
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Kind = Literal["omission", "drift", "unsupported"]
@@ -112,6 +112,21 @@ class Report:
             "summary": self.summary.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def with_findings(self, findings: Iterable[Finding]) -> Report:
+        """This report keeping only ``findings`` (a suppression or a baseline dropped the rest),
+        its summary counts recounted. ``consistency`` is kept: it scores what the document
+        says, which dropping a finding does not change."""
+        kept = tuple(findings)
+        omitted = sum(f.kind == "omission" for f in kept)
+        summary = replace(
+            self.summary,
+            covered=self.summary.claims - omitted,
+            omitted=omitted,
+            drift=sum(f.kind == "drift" for f in kept),
+            unsupported=sum(f.kind == "unsupported" for f in kept),
+        )
+        return replace(self, summary=summary, findings=kept)
 
     def fails(self, fail_on: str) -> bool:
         """True when a finding reaches the failing severity."""

@@ -1,0 +1,152 @@
+"""Inline suppressions: what each directive drops, and what is reported as unused or unknown."""
+
+from __future__ import annotations
+
+import factcheck
+from factcheck import suppress
+from factcheck.report import Report
+
+CLAIMS = factcheck.load_claims(
+    """version: 1
+claims:
+- id: c001
+  text: The alliance has around 45 members.
+  key: true
+- id: c002
+  text: IBM and Meta launched the alliance in December.
+""",
+    "claims.yaml",
+)
+DRIFT = "The alliance has more than 50 members."
+LAUNCH = "IBM and Meta launched the alliance in December."
+GENEVA = "It is based in Geneva."
+
+
+def check(text: str) -> tuple[Report, list[str]]:
+    """Compare ``text`` as the CLI does, suppressions applied; the findings' ``rule claim
+    line`` and the notices."""
+    report = factcheck.compare(CLAIMS, suppress.blank(text), path="a.txt")
+    found = suppress.suppressions(text)
+    kept, unused = suppress.apply(report, found)
+    notices = [n.format("a.txt") for n in (*found.problems, *unused)]
+    return kept, notices
+
+
+def rules(report: Report) -> list[str]:
+    return [f"{f.rule} {f.claim_id} {f.line}" for f in report.findings]
+
+
+def test_unsuppressed_text_has_a_drift_and_an_unsupported_statement() -> None:
+    report, notices = check(f"{DRIFT}\n{LAUNCH} {GENEVA}\n")
+    assert rules(report) == ["number-drift c001 1", "unsupported None 2"]
+    assert notices == []
+
+
+def test_a_trailing_comment_suppresses_its_sentence_only() -> None:
+    report, notices = check(f"{DRIFT} <!-- factcheck: ignore c001 -->\n{LAUNCH} {GENEVA}\n")
+    assert rules(report) == ["unsupported None 2"]
+    assert (report.summary.drift, report.summary.unsupported) == (0, 1)
+    assert notices == []
+
+
+def test_a_comment_alone_on_its_line_suppresses_the_next_sentence() -> None:
+    text = f"<!-- factcheck: ignore c001 -->\n\n{DRIFT}\n{LAUNCH} {GENEVA}\n"
+    report, notices = check(text)
+    assert rules(report) == ["unsupported None 4"]
+    assert notices == []
+
+
+def test_a_rule_alone_suppresses_that_rule_in_the_sentence() -> None:
+    report, notices = check(f"{DRIFT}\n{LAUNCH} {GENEVA} <!-- factcheck: ignore unsupported -->\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert report.summary.unsupported == 0
+    assert notices == []
+
+
+def test_a_comment_between_sentences_belongs_to_the_one_before() -> None:
+    text = f"{DRIFT}\n{GENEVA} <!-- factcheck: ignore --> {LAUNCH}\n"
+    report, _ = check(text)
+    assert rules(report) == ["number-drift c001 1"]
+    text = f"{DRIFT}\n{LAUNCH} <!-- factcheck: ignore --> {GENEVA}\n"
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 1", "unsupported None 2"]
+    assert notices == ["a.txt:2:49: unused suppression '<!-- factcheck: ignore -->'"]
+
+
+def test_claim_and_rule_must_both_match() -> None:
+    report, notices = check(f"{DRIFT} <!-- factcheck: ignore c001 hedge-drift -->\n{LAUNCH}\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert notices == [
+        "a.txt:1:40: unused suppression '<!-- factcheck: ignore c001 hedge-drift -->'"
+    ]
+    report, notices = check(f"{DRIFT} <!-- factcheck: ignore c001, number-drift -->\n{LAUNCH}\n")
+    assert rules(report) == []
+    assert notices == []
+
+
+def test_a_comment_in_another_sentence_is_unused() -> None:
+    report, notices = check(f"{DRIFT}\n{LAUNCH} <!-- factcheck: ignore c001 -->\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert notices == ["a.txt:2:49: unused suppression '<!-- factcheck: ignore c001 -->'"]
+
+
+def test_unused_targets_of_a_used_directive_are_named() -> None:
+    report, notices = check(f"{DRIFT} <!-- factcheck: ignore c001 c002 -->\n{LAUNCH}\n")
+    assert rules(report) == []
+    assert notices == ["a.txt:1:40: unused suppression of c002"]
+
+
+def test_ignore_file_suppresses_omissions_anywhere() -> None:
+    text = f"{DRIFT}\n"
+    assert rules(check(text)[0]) == ["number-drift c001 1", "omission c002 None"]
+    report, notices = check(f"{DRIFT}\n<!-- factcheck: ignore-file omission -->\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert (report.summary.omitted, report.summary.covered) == (0, 2)
+    assert notices == []
+
+
+def test_ignore_file_without_targets_suppresses_everything() -> None:
+    report, notices = check(f"<!-- factcheck: ignore-file -->\n{DRIFT}\n{GENEVA}\n")
+    assert report.findings == ()
+    assert report.summary.drift == report.summary.unsupported == report.summary.omitted == 0
+    assert notices == []
+
+
+def test_a_line_ignore_never_suppresses_an_omission() -> None:
+    report, _ = check(f"{DRIFT} <!-- factcheck: ignore omission -->\n")
+    assert rules(report) == ["number-drift c001 1", "omission c002 None"]
+
+
+def test_hash_comment_lines_work_in_plain_text() -> None:
+    report, notices = check(
+        f"# factcheck: ignore c001 -- the report was updated\n{DRIFT}\n{LAUNCH}\n"
+    )
+    assert rules(report) == []
+    assert notices == []
+
+
+def test_unknown_directives_and_rules_are_reported_and_never_widen() -> None:
+    text = f"{DRIFT} <!-- factcheck: ignore number-drfit -->\n{LAUNCH} <!-- factcheck: ignroe -->\n"
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 1"]
+    assert notices[0].startswith("a.txt:1:40: unknown rule 'number-drfit' (valid: ")
+    assert notices[1] == "a.txt:2:49: unknown directive 'factcheck: ignroe'"
+    assert len(notices) == 2
+    report, notices = check(f"{DRIFT} <!-- factcheck: ignore c001 unsuported -->\n{LAUNCH}\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert notices[0].startswith("a.txt:1:40: unknown rule 'unsuported'")
+
+
+def test_blank_keeps_offsets_and_hides_directives_from_compare() -> None:
+    text = f"{DRIFT} <!-- factcheck: ignore c001 -->\n# factcheck: ignore\n{LAUNCH}\n"
+    blanked = suppress.blank(text)
+    assert len(blanked) == len(text)
+    assert blanked.splitlines()[1].strip() == ""
+    assert "factcheck" not in blanked
+    # unblanked, the directive's "001" would read as a new figure
+    assert rules(factcheck.compare(CLAIMS, blanked)) == ["number-drift c001 1"]
+
+
+def test_no_directives() -> None:
+    found = suppress.suppressions(f"{DRIFT}\n")
+    assert found == suppress.Suppressions()
