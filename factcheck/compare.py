@@ -15,7 +15,7 @@ from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import named_in
 from .extract import asserts, body_sentences
-from .report import Finding, Kind, Report, Severity, Summary
+from .report import Finding, Kind, Report, Severity, Summary, summarize
 from .text import Document, Token, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
@@ -218,13 +218,5 @@ def _omissions(claims: ClaimSet, alignment: Alignment) -> Iterable[Finding]:
 def _summary(
     claims: ClaimSet, sentences: tuple[object, ...], findings: list[Finding], scores: list[float]
 ) -> Summary:
-    omitted = sum(f.kind == "omission" for f in findings)
-    return Summary(
-        sentences=len(sentences),
-        claims=len(claims),
-        covered=len(claims) - omitted,
-        omitted=omitted,
-        drift=sum(f.kind == "drift" for f in findings),
-        unsupported=sum(f.kind == "unsupported" for f in findings),
-        consistency=round(sum(scores) / len(scores), 4) if scores else 1.0,
-    )
+    consistency = round(sum(scores) / len(scores), 4) if scores else 1.0
+    return summarize(findings, len(claims), len(sentences), consistency)

@@ -118,19 +118,31 @@ class Report:
         its summary counts recounted. ``consistency`` is kept: it scores what the document
         says, which dropping a finding does not change."""
         kept = tuple(findings)
-        omitted = sum(f.kind == "omission" for f in kept)
-        summary = replace(
-            self.summary,
-            covered=self.summary.claims - omitted,
-            omitted=omitted,
-            drift=sum(f.kind == "drift" for f in kept),
-            unsupported=sum(f.kind == "unsupported" for f in kept),
+        s = self.summary
+        return replace(
+            self, summary=summarize(kept, s.claims, s.sentences, s.consistency), findings=kept
         )
-        return replace(self, summary=summary, findings=kept)
 
     def fails(self, fail_on: str) -> bool:
         """True when a finding reaches the failing severity."""
         return any_fails(self.findings, fail_on)
+
+
+def summarize(
+    findings: Iterable[Finding], claims: int, sentences: int, consistency: float
+) -> Summary:
+    """The counts of a document's summary from its findings."""
+    kinds = [f.kind for f in findings]
+    omitted = kinds.count("omission")
+    return Summary(
+        sentences=sentences,
+        claims=claims,
+        covered=claims - omitted,
+        omitted=omitted,
+        drift=kinds.count("drift"),
+        unsupported=kinds.count("unsupported"),
+        consistency=consistency,
+    )
 
 
 def any_fails(findings: Iterable[Finding], fail_on: str) -> bool:
