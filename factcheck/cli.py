@@ -10,7 +10,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum, IntEnum
@@ -20,13 +20,15 @@ import typer
 
 import factcheck
 
-from . import files
+from . import batch, config, files
+from .batch import CLAIMS_SUFFIXES
 from .claims import ClaimSet
 from .errors import InputError
 from .report import Report
 
 T = TypeVar("T")
-CLAIMS_SUFFIXES = (".yaml", ".yml")
+PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
+CONCATENABLE = ("text", "concise", "jsonl", "github", "markdown")
 CLAIMS_FIRST_KEYS = ("version:", "claims:")
 
 
@@ -130,19 +132,26 @@ def extract_command(
 
 @app.command("compare")
 def compare_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[CLAIMS] DERIVATIVE...",
+            help="A claims file (or the original report) then the rewrites to check (paths, "
+            "globs, - for stdin). With --claims or a manifest, only rewrites; none: the manifest's.",
+            show_default=False,
+        ),
+    ] = None,
     claims: Annotated[
-        str,
-        typer.Argument(
-            metavar="CLAIMS",
-            help="A claims file (claims.yaml) or the original report; - for stdin.",
-        ),
-    ],
-    derivatives: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="DERIVATIVE...", help="Rewrites to check: text files, or - for stdin."
-        ),
-    ],
+        str | None,
+        typer.Option("--claims", "-c", help="Check every DERIVATIVE against this claims file."),
+    ] = None,
+    config_file: Annotated[
+        str | None,
+        typer.Option("--config", help="Read this configuration file instead of finding one."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Documents compared at once (0: one a CPU).")
+    ] = 1,
     output_format: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -156,8 +165,13 @@ def compare_command(
         typer.Option("--output-file", "-o", help="Write the output here instead of stdout."),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
-    ] = FailOn.ERROR,
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding reaches this severity (default: config, else error).",
+            show_default=False,
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool,
         typer.Option("--exit-zero", help="Exit 0 despite findings (input errors still exit 2)."),
@@ -169,18 +183,35 @@ def compare_command(
         ),
     ] = Color.AUTO,
 ) -> None:
-    """Compare each DERIVATIVE with the claims: omissions, drift and unsupported statements."""
+    """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
     output_format = output_format or ReportFormat.default()
     with _user_errors():
-        _stdin_at_most_once([claims, *derivatives])
-        claim_set = load_claim_set(claims)
-        reports = [factcheck.compare(claim_set, files.read_text(p), path=p) for p in derivatives]
-        _render(output_format, claim_set, reports, output_file, color.forced())
+        settings = config.load(config_file or config.find())
+        documents = _load_documents(batch.plan(inputs or [], claims, settings))
+        progress = _progress(
+            batch.compare_all(documents, jobs or os.cpu_count() or 1),
+            "comparing",
+            len(documents),
+            PROGRESS_FROM,
+        )
+        reports = [config.apply_severity(report, settings) for report in progress]
+        grouped = batch.groups([claim_set for claim_set, _, _ in documents], reports)
+        _render(output_format, grouped, output_file, color.forced())
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if output_format is ReportFormat.GITHUB and summary:
-            _append_step_summary(summary, claim_set, reports)
-    failed = any(report.fails(fail_on.value) for report in reports)
+            _append_step_summary(summary, grouped)
+    threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
+    failed = any(report.fails(threshold) for report in reports)
+    exit_zero = exit_zero or settings.exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
+
+
+def _load_documents(plan: list[tuple[str, str]]) -> list[tuple[ClaimSet, str, str]]:
+    """(claims, text, path) per planned document; each claims file is loaded once."""
+    claim_paths = list(dict.fromkeys(claims for claims, _ in plan))
+    _stdin_at_most_once([*claim_paths, *(path for _, path in plan)])
+    claim_sets = {path: load_claim_set(path) for path in claim_paths}
+    return [(claim_sets[claims], files.read_text(path), path) for claims, path in plan]
 
 
 @app.command("evaluate")
@@ -207,7 +238,7 @@ def evaluate_command(
     with _user_errors():
         pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
     start = time.perf_counter()
-    judgments = [judge(p) for p in _progress(pairs, "judging pairs")]
+    judgments = [judge(p) for p in _progress(pairs, "judging pairs", len(pairs))]
     rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
     if output_format is OutputFormat.JSON:
         render.render_json(metrics(judgments), rate, sys.stdout)
@@ -255,43 +286,54 @@ def selftest_command(
 
 def _render(
     output_format: ReportFormat,
-    claims: ClaimSet,
-    reports: list[Report],
+    groups: list[tuple[ClaimSet, list[Report]]],
     output_file: str | None,
     color: bool | None,
 ) -> None:
-    """Render to stdout, or to ``output_file`` (replaced atomically)."""
+    """Render to stdout, or to ``output_file`` (replaced atomically). Documents checked against
+    different claims files are rendered a claims file at a time, one after the other, which only
+    formats made of independent lines or sections allow."""
     from .render import RENDERERS
 
+    if len(groups) > 1 and output_format.value not in CONCATENABLE:
+        raise InputError(
+            f"--format {output_format.value} takes one claims file per run, and these documents "
+            f"derive from {len(groups)}; use {', '.join(CONCATENABLE)}, or run once per claims file"
+        )
     render = RENDERERS[output_format.value]
-    if output_file is None:
-        render(claims, reports, sys.stdout, color=color)
-        return
-    out = io.StringIO()
-    render(claims, reports, out, color=color)
-    files.write_atomic(output_file, out.getvalue(), force=True)
+    out = io.StringIO() if output_file else sys.stdout
+    for index, (claims, reports) in enumerate(groups):
+        if index and output_format is ReportFormat.TEXT:
+            out.write("\n")
+        render(claims, reports, out, color=color)
+    if output_file is not None:
+        assert isinstance(out, io.StringIO)
+        files.write_atomic(output_file, out.getvalue(), force=True)
 
 
-def _append_step_summary(path: str, claims: ClaimSet, reports: list[Report]) -> None:
+def _append_step_summary(path: str, groups: list[tuple[ClaimSet, list[Report]]]) -> None:
     """Append the Markdown findings table to GitHub's job summary file."""
     from .render.github import summary
 
     try:
         with open(path, "a", encoding="utf-8") as stream:
-            stream.write(summary(claims, reports))
+            for claims, reports in groups:
+                stream.write(summary(claims, reports))
     except OSError as exc:
         raise InputError(f"{path}: cannot write the job summary: {exc.strerror or exc}") from None
 
 
-def _progress(items: list[T], label: str) -> Iterator[T]:
-    """``items``, with a progress bar on stderr when it is a terminal."""
-    if not sys.stderr.isatty():
+def _progress(items: Iterable[T], label: str, total: int, least: int = 1) -> Iterator[T]:
+    """``items``, with a progress bar on stderr when it is a terminal and there are at least
+    ``least`` of them."""
+    if not sys.stderr.isatty() or total < least:
         yield from items
         return
     from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description=label, console=Console(stderr=True), transient=True)
+    console = Console(stderr=True)
+    yield from track(items, description=label, total=total, console=console, transient=True)
 
 
 def load_claim_set(path: str) -> ClaimSet:

@@ -1,0 +1,120 @@
+"""Many documents in one ``compare`` run: which claims file each derivative is checked against,
+glob expansion, and comparing them serially or in parallel with the same output.
+
+A run is planned as a list of (claims file, derivative) pairs in input order. Each claims file
+is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
+output of ``--jobs 4`` is byte-identical to a serial run.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from fnmatch import fnmatchcase
+
+import factcheck
+
+from .claims import ClaimSet
+from .config import Config
+from .errors import InputError
+from .files import STDIN
+from .report import Report
+
+CLAIMS_SUFFIXES = (".yaml", ".yml")
+GLOB_CHARS = frozenset("*?[")
+CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
+
+
+def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str]]:
+    """(claims file, derivative) for every document to check, in input order.
+
+    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given and either the
+    configuration names no claims (no ``claims`` key, no manifest) or the first argument is a
+    ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a path or a glob), checked
+    against ``--claims``, else its manifest entry, else the configured ``claims``. With no
+    arguments the manifest's globs name the derivatives."""
+    configured = bool(config.manifest or config.claims)
+    if claims is None and len(args) >= 2:
+        if not configured or args[0].lower().endswith(CLAIMS_SUFFIXES):
+            return [(args[0], path) for path in expand(args[1:])]
+    if claims is None and not configured:
+        raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
+    paths = expand(args) if args else manifest_files(config)
+    if not paths:
+        raise InputError(
+            "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
+            "or a manifest that matches files (see README, Configuration)"
+        )
+    return [(claims or claims_for(path, config), path) for path in paths]
+
+
+def expand(patterns: Sequence[str]) -> list[str]:
+    """Paths as given; a pattern with ``*``, ``?`` or ``[`` that names no file is expanded
+    (``**`` spans folders), its matches sorted. A glob that matches nothing is an error."""
+    paths: list[str] = []
+    for pattern in patterns:
+        if pattern == STDIN or os.path.exists(pattern) or not GLOB_CHARS & set(pattern):
+            paths.append(pattern)
+            continue
+        matches = sorted(m for m in glob.glob(pattern, recursive=True) if os.path.isfile(m))
+        if not matches:
+            raise InputError(f"{pattern}: no files match")
+        paths += matches
+    return paths
+
+
+def manifest_files(config: Config) -> list[str]:
+    """Every file the manifest's globs match, entry by entry, each entry's matches sorted."""
+    paths: list[str] = []
+    for pattern, _ in config.manifest:
+        found = glob.glob(pattern, root_dir=config.root, recursive=True)
+        joined = (os.path.relpath(os.path.join(config.root, m)) for m in found)
+        paths += sorted(p for p in joined if os.path.isfile(p))
+    return list(dict.fromkeys(paths))
+
+
+def claims_for(path: str, config: Config) -> str:
+    """The claims file ``path`` derives from: its first manifest match, else ``claims``."""
+    if path != STDIN:
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+        parts = relative.replace(os.sep, "/").split("/")
+        for pattern, claims in config.manifest:
+            if _matches(parts, pattern.split("/")):
+                return claims
+    if config.claims:
+        return config.claims
+    name = "<stdin>" if path == STDIN else path
+    raise InputError(f"{name}: no claims file for it: pass --claims FILE or add it to a manifest")
+
+
+def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
+    """Glob match by path segment: ``*`` stays within a folder, ``**`` spans any number."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
+
+
+def compare_all(documents: Sequence[tuple[ClaimSet, str, str]], jobs: int = 1) -> Iterator[Report]:
+    """The report of each (claims, text, path), in the order given; ``jobs`` > 1 compares in
+    that many processes (the checks are pure Python, so threads would share one core)."""
+    claim_sets, texts, paths = zip(*documents, strict=True) if documents else ((), (), ())
+    compare = factcheck.compare  # looked up now, so a test can stand in for the engine
+    if jobs <= 1 or len(documents) < 2:
+        yield from map(compare, claim_sets, texts, paths)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(documents))) as pool:
+        yield from pool.map(compare, claim_sets, texts, paths, chunksize=CHUNK)
+
+
+def groups(
+    claim_sets: Sequence[ClaimSet], reports: Sequence[Report]
+) -> list[tuple[ClaimSet, list[Report]]]:
+    """Reports grouped by the claims they were checked against, in order of first appearance."""
+    grouped: dict[int, tuple[ClaimSet, list[Report]]] = {}
+    for claim_set, report in zip(claim_sets, reports, strict=True):
+        grouped.setdefault(id(claim_set), (claim_set, []))[1].append(report)
+    return list(grouped.values())

@@ -1,0 +1,249 @@
+"""Project configuration: ``.factcheck.yaml`` or ``[tool.factcheck]`` in ``pyproject.toml``.
+
+Found the way ruff and yamllint find theirs: the closest file from the working directory
+upwards (``.factcheck.yaml``, then ``.factcheck.yml``, then a ``pyproject.toml`` that has the
+table), stopping at the repository root (a directory holding ``.git``) or the filesystem root.
+Flags override it. Paths in it are relative to its own directory. Unknown keys are errors that
+name the valid ones, with the line for YAML and the key path for TOML.
+
+Severity overrides are applied to findings after ``compare()`` returns (``apply_severity``), so
+the engine never knows a configuration exists.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import yaml
+
+from . import drift
+from .errors import InputError
+from .report import SEVERITIES, Finding, Report
+
+Level = Literal["error", "warning", "info", "off"]
+
+LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
+FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
+KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest")
+RULES = ("omission", "unsupported", *sorted(f"{check.ID}-drift" for check in drift.CHECKS))
+Lines = Mapping[tuple[str, ...], int]
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a configuration file sets; ``None`` where it leaves the default or the flag.
+
+    ``manifest`` maps derivative globs (relative to ``root``) to the claims file each derives
+    from, first match winning; ``claims`` and manifest targets are already joined to ``root``.
+    """
+
+    path: str | None = None
+    root: str = "."
+    claims: str | None = None
+    severity: tuple[tuple[str, Level], ...] = ()
+    fail_on: str | None = None
+    exit_zero: bool = False
+    manifest: tuple[tuple[str, str], ...] = ()
+
+
+def find(start: str = ".") -> str | None:
+    """The closest configuration file from ``start`` upwards, or None."""
+    directory = os.path.abspath(start)
+    while True:
+        for name in FILENAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_table(candidate)):
+                return os.path.relpath(candidate)
+        parent = os.path.dirname(directory)
+        if parent == directory or os.path.isdir(os.path.join(directory, ".git")):
+            return None
+        directory = parent
+
+
+def load(path: str | None) -> Config:
+    """The configuration in ``path`` (None: no file, the defaults)."""
+    if path is None:
+        return Config()
+    text = _read(path)
+    if path.endswith(".toml"):
+        table = _toml(text, path).get("tool", {}).get("factcheck")
+        if not isinstance(table, dict):
+            raise InputError(f"{path}: no [tool.factcheck] table")
+        return _build(table, path, {}, ("tool", "factcheck"))
+    raw, lines = _yaml(text, path)
+    return _build(raw, path, lines, ())
+
+
+def apply_severity(report: Report, config: Config) -> Report:
+    """``report`` with the configured severity of each rule; findings of rules set to ``off``
+    are dropped and the summary's finding counts follow (coverage and consistency, which
+    describe the comparison itself, stay)."""
+    if not config.severity:
+        return report
+    levels = dict(config.severity)
+    findings = []
+    for finding in report.findings:
+        level = levels.get(finding.rule, finding.severity)
+        if level != "off":
+            findings.append(replace(finding, severity=level))
+    summary = replace(
+        report.summary,
+        omitted=_count(findings, "omission"),
+        drift=_count(findings, "drift"),
+        unsupported=_count(findings, "unsupported"),
+    )
+    return replace(report, summary=summary, findings=tuple(findings))
+
+
+def _count(findings: list[Finding], kind: str) -> int:
+    return sum(f.kind == kind for f in findings)
+
+
+def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config:
+    """Check every key and value of the parsed file and make the Config."""
+    where = _Where(path, lines, prefix)
+    if not isinstance(raw, dict):
+        raise InputError(f"{where.at(())}: expected a mapping of settings")
+    _known(raw, KEYS, where, ())
+    root = os.path.dirname(path) or "."
+    claims = raw.get("claims")
+    return Config(
+        path=path,
+        root=root,
+        claims=_join(root, where.text(claims, ("claims",))) if claims is not None else None,
+        severity=_severity(raw.get("severity", {}), where),
+        fail_on=_choice(raw["fail-on"], SEVERITIES, where, ("fail-on",))
+        if "fail-on" in raw
+        else None,
+        exit_zero=where.flag(raw.get("exit-zero", False), ("exit-zero",)),
+        manifest=_manifest(raw.get("manifest", {}), root, where),
+    )
+
+
+def _severity(raw: Any, where: _Where) -> tuple[tuple[str, Level], ...]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where.at(('severity',))}: 'severity' must map rule ids to levels")
+    _known(raw, RULES, where, ("severity",))
+    levels: list[tuple[str, Level]] = []
+    for rule, value in raw.items():
+        value = "off" if value is False else value  # YAML 1.1 reads a bare off as false
+        level = _choice(value, LEVELS, where, ("severity", rule))
+        levels.append((rule, level))
+    return tuple(sorted(levels))
+
+
+def _manifest(raw: Any, root: str, where: _Where) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, dict):
+        raise InputError(
+            f"{where.at(('manifest',))}: 'manifest' must map derivative globs to claims files"
+        )
+    return tuple(
+        (str(glob), _join(root, where.text(claims, ("manifest", str(glob)))))
+        for glob, claims in raw.items()
+    )
+
+
+def _known(raw: dict[Any, Any], valid: tuple[str, ...], where: _Where, at: tuple[str, ...]) -> None:
+    for key in raw:
+        if key not in valid:
+            key_path = (*at, str(key))
+            raise InputError(
+                f"{where.at(key_path)}: unknown key {where.name(key_path)}"
+                f" (valid: {', '.join(valid)})"
+            )
+
+
+def _choice(value: Any, valid: tuple[str, ...], where: _Where, at: tuple[str, ...]) -> Any:
+    if value not in valid:
+        raise InputError(
+            f"{where.at(at)}: {where.name(at)} must be one of {', '.join(valid)}, not {value!r}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Names a setting in messages: ``file:line`` for YAML, the dotted key path for TOML."""
+
+    path: str
+    lines: Lines
+    prefix: tuple[str, ...]
+
+    def at(self, key: tuple[str, ...]) -> str:
+        line = self.lines.get(key) or self.lines.get(key[:1])
+        return f"{self.path}:{line}" if line else self.path
+
+    def name(self, key: tuple[str, ...]) -> str:
+        return repr(".".join((*self.prefix, *key)))
+
+    def text(self, value: Any, key: tuple[str, ...]) -> str:
+        if not isinstance(value, str) or not value:
+            raise InputError(f"{self.at(key)}: {self.name(key)} must be a path")
+        return value
+
+    def flag(self, value: Any, key: tuple[str, ...]) -> bool:
+        if not isinstance(value, bool):
+            raise InputError(f"{self.at(key)}: {self.name(key)} must be true or false")
+        return value
+
+
+def _join(root: str, path: str) -> str:
+    """``path`` from the config file's directory, as the user would type it from here."""
+    return os.path.relpath(os.path.join(root, os.path.expanduser(path)))
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return stream.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _has_table(path: str) -> bool:
+    """True when a pyproject.toml has ``[tool.factcheck]``; one without it is skipped."""
+    table = _toml(_read(path), path).get("tool", {}).get("factcheck")
+    return table is not None
+
+
+def _toml(text: str, path: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
+    """The parsed YAML and the line of every key (by key path), for messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{where}: invalid YAML: {problem}") from None
+    lines: dict[tuple[str, ...], int] = {}
+    _key_lines(node, (), lines)
+    return ({} if raw is None else raw), lines
+
+
+def _key_lines(
+    node: yaml.Node | None, at: tuple[str, ...], lines: dict[tuple[str, ...], int]
+) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        path = (*at, str(key.value))
+        lines[path] = key.start_mark.line + 1
+        _key_lines(value, path, lines)

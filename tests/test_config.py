@@ -1,0 +1,202 @@
+"""Configuration: discovery upwards, precedence, both file kinds, unknown keys, severities."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import batch, config
+from factcheck.cli import ExitCode, app
+from factcheck.errors import InputError
+from factcheck.report import Finding, Report, Summary
+
+CLAIMS = """\
+version: 1
+claims:
+- id: c001
+  text: The library lent 3,200 books in March.
+  key: true
+- id: c002
+  text: The head librarian said the reading room will open on Sundays.
+"""
+FAITHFUL = "The library lent 3,200 books in March. The head librarian said the reading room will open on Sundays.\n"
+DRIFTED = "The library lent 2,300 books in March. The head librarian said the reading room will open on Sundays.\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository root (holds .git, so discovery stops here) with claims and two articles."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "claims.yaml").write_text(CLAIMS)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "faithful.md").write_text(FAITHFUL)
+    (tmp_path / "articles" / "drifted.md").write_text(DRIFTED)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def rules(result: Any) -> list[tuple[str, str]]:
+    doc = json.loads(result.stdout)
+    return [(f["kind"], f["severity"]) for d in doc["documents"] for f in d["findings"]]
+
+
+# discovery
+
+
+def test_found_from_a_subfolder_upwards(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".factcheck.yaml").write_text("claims: claims.yaml\n")
+    monkeypatch.chdir(repo / "articles")
+    assert config.find() == "../.factcheck.yaml"
+    assert config.load(config.find()).claims == "../claims.yaml"  # relative to the config file
+    assert run("compare", "faithful.md").exit_code == ExitCode.OK
+
+
+def test_closest_file_wins(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".factcheck.yaml").write_text("fail-on: info\n")
+    (repo / "articles" / ".factcheck.yml").write_text("fail-on: warning\n")
+    monkeypatch.chdir(repo / "articles")
+    assert config.load(config.find()).fail_on == "warning"
+
+
+def test_discovery_stops_at_the_repository_root(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / ".factcheck.yaml").write_text("fail-on: info\n")
+    inner = repo / "vendor" / "other"
+    (inner / ".git").mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    assert config.find() is None
+
+
+def test_pyproject_table_is_read_and_one_without_it_skipped(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "pyproject.toml").write_text('[tool.factcheck]\nfail-on = "info"\n')
+    (repo / "articles" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    monkeypatch.chdir(repo / "articles")
+    assert config.find() == "../pyproject.toml"
+    assert config.load(config.find()).fail_on == "info"
+
+
+def test_factcheck_yaml_beats_pyproject_in_one_folder(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.factcheck]\nfail-on = "info"\n')
+    (repo / ".factcheck.yaml").write_text("fail-on: warning\n")
+    assert config.find() == ".factcheck.yaml"
+
+
+def test_config_flag_names_the_file(repo: Path) -> None:
+    (repo / "strict.yaml").write_text("claims: claims.yaml\nfail-on: info\n")
+    result = run("compare", "--config", "strict.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.OK
+    assert run("compare", "--config", "missing.yaml", "x.md").exit_code == ExitCode.INPUT_ERROR
+
+
+# precedence
+
+
+def test_config_fail_on_applies_and_the_flag_overrides_it(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text("severity:\n  number-drift: warning\n")
+    assert run("compare", "claims.yaml", "articles/drifted.md").exit_code == ExitCode.OK
+    (repo / ".factcheck.yaml").write_text("fail-on: warning\nseverity:\n  number-drift: warning\n")
+    assert run("compare", "claims.yaml", "articles/drifted.md").exit_code == ExitCode.FINDINGS
+    result = run("compare", "claims.yaml", "articles/drifted.md", "--fail-on", "error")
+    assert result.exit_code == ExitCode.OK
+
+
+def test_claims_flag_beats_the_configured_claims(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text("claims: nowhere.yaml\n")
+    result = run("compare", "--claims", "claims.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.OK
+
+
+def test_exit_zero_from_config(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text("exit-zero: true\n")
+    assert run("compare", "claims.yaml", "articles/drifted.md").exit_code == ExitCode.OK
+
+
+# unknown keys and bad values: exit 2, one line, the valid names
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fragments"),
+    [
+        (
+            ".factcheck.yaml",
+            "fail-on: error\n\nseverty: {}\n",
+            [".factcheck.yaml:3: unknown key 'severty'", "valid: claims, severity, fail-on"],
+        ),
+        (
+            ".factcheck.yaml",
+            "severity:\n  numbr-drift: off\n",
+            [".factcheck.yaml:2: unknown key 'severity.numbr-drift'", "number-drift"],
+        ),
+        (
+            "pyproject.toml",
+            '[tool.factcheck]\nfailon = "info"\n',
+            ["pyproject.toml: unknown key 'tool.factcheck.failon'", "fail-on"],
+        ),
+        (".factcheck.yaml", "fail-on: fatal\n", [".factcheck.yaml:1: 'fail-on' must be one of"]),
+        (".factcheck.yaml", "claims: [\n", [".factcheck.yaml:2: invalid YAML"]),
+    ],
+)
+def test_bad_configuration_exits_2(repo: Path, name: str, text: str, fragments: list[str]) -> None:
+    (repo / name).write_text(text)
+    result = run("compare", "claims.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcheck: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+# severity overrides
+
+
+def test_severity_override_and_off(repo: Path) -> None:
+    args = ("compare", "claims.yaml", "articles/drifted.md", "-f", "json")
+    assert ("drift", "error") in rules(run(*args))
+    (repo / ".factcheck.yaml").write_text("severity:\n  number-drift: info\n")
+    assert ("drift", "info") in rules(run(*args))
+    (repo / ".factcheck.yaml").write_text("severity:\n  number-drift: off\n")
+    result = run(*args)
+    assert ("drift", "error") not in rules(result) and result.exit_code == ExitCode.OK
+    assert json.loads(result.stdout)["documents"][0]["summary"]["drift"] == 0
+
+
+def test_apply_severity_is_pure() -> None:
+    findings = (
+        Finding("omission", None, "info", "gone", claim_id="c1"),
+        Finding("unsupported", None, "warning", "new"),
+    )
+    report = Report("a.md", Summary(2, 2, 1, 1, 0, 1, 0.5), findings)
+    settings = config.Config(severity=(("omission", "error"), ("unsupported", "off")))
+    changed = config.apply_severity(report, settings)
+    assert [(f.rule, f.severity) for f in changed.findings] == [("omission", "error")]
+    assert changed.summary.unsupported == 0
+    assert report.findings == findings
+    assert config.apply_severity(report, config.Config()) is report
+
+
+# the manifest
+
+
+def test_manifest_maps_globs_to_claims_files(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(
+        'manifest:\n  "articles/**/*.md": claims.yaml\n  "notes/*.txt": other.yaml\n'
+    )
+    settings = config.load(".factcheck.yaml")
+    assert settings.manifest == (("articles/**/*.md", "claims.yaml"), ("notes/*.txt", "other.yaml"))
+    assert batch.claims_for("articles/faithful.md", settings) == "claims.yaml"
+    assert batch.claims_for("notes/a.txt", settings) == "other.yaml"
+    with pytest.raises(InputError, match="no claims file"):
+        batch.claims_for("notes/deep/a.txt", settings)  # '*' stays within one folder

@@ -1,0 +1,141 @@
+"""Many documents in one run: globs, --claims, the manifest, one exit status, --jobs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import ExitCode, app
+
+FERRY = """\
+version: 1
+claims:
+- id: c001
+  text: The ferry carried 1,800 passengers on its first day.
+  key: true
+- id: c002
+  text: The harbour master said the crossing takes forty minutes.
+"""
+BRIDGE = """\
+version: 1
+claims:
+- id: b001
+  text: The new bridge is 410 metres long.
+  key: true
+"""
+ARTICLES = {
+    "ferry/day-one.md": "The ferry carried 1,800 passengers on its first day. The harbour master said the crossing takes forty minutes.\n",
+    "ferry/recap.md": "The ferry carried 8,100 passengers on its first day. The harbour master said the crossing takes forty minutes.\n",
+    "ferry/short.md": "The ferry carried 1,800 passengers on its first day.\n",
+    "bridge/open.md": "The new bridge is 410 metres long.\n",
+    "bridge/wrong.md": "The new bridge is 140 metres long.\n",
+}
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ferry.yaml").write_text(FERRY)
+    (tmp_path / "bridge.yaml").write_text(BRIDGE)
+    for name, text in ARTICLES.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def paths(result: Any) -> list[str]:
+    return [d["path"] for d in json.loads(result.stdout)["documents"]]
+
+
+def test_claims_flag_with_a_quoted_glob(repo: Path) -> None:
+    result = run("compare", "--claims", "ferry.yaml", "ferry/*.md", "-f", "json")
+    assert result.exit_code == ExitCode.FINDINGS  # recap.md changed a figure
+    assert paths(result) == ["ferry/day-one.md", "ferry/recap.md", "ferry/short.md"]
+
+
+def test_one_exit_status_for_the_run(repo: Path) -> None:
+    clean = run("compare", "-c", "ferry.yaml", "ferry/day-one.md", "ferry/short.md")
+    assert clean.exit_code == ExitCode.OK
+    mixed = run("compare", "-c", "ferry.yaml", "ferry/day-one.md", "ferry/recap.md")
+    assert mixed.exit_code == ExitCode.FINDINGS
+
+
+def test_per_file_summary_line(repo: Path) -> None:
+    result = run("compare", "-c", "ferry.yaml", "ferry/*.md", "-f", "text")
+    summaries = [
+        line.split(":")[0] for line in result.stdout.splitlines() if "claims covered" in line
+    ]
+    assert summaries == ["ferry/day-one.md", "ferry/recap.md", "ferry/short.md"]
+
+
+def test_classic_form_still_works(repo: Path) -> None:
+    result = run("compare", "ferry.yaml", "ferry/day-one.md", "ferry/short.md", "-f", "json")
+    assert result.exit_code == ExitCode.OK
+    assert paths(result) == ["ferry/day-one.md", "ferry/short.md"]
+
+
+def test_glob_matching_nothing_is_an_input_error(repo: Path) -> None:
+    result = run("compare", "-c", "ferry.yaml", "ferry/*.txt")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "ferry/*.txt: no files match" in result.stderr
+
+
+MANIFEST = 'manifest:\n  "ferry/*.md": ferry.yaml\n  "bridge/*.md": bridge.yaml\n'
+
+
+def test_manifest_checks_the_whole_repository(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    result = run("compare", "-f", "concise")
+    assert result.exit_code == ExitCode.FINDINGS
+    located = {line.split(":")[0] for line in result.stdout.splitlines()}
+    assert located >= {"ferry/recap.md", "bridge/wrong.md"}
+
+
+def test_manifest_with_paths_picks_claims_per_file(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    assert run("compare", "ferry/day-one.md", "bridge/open.md").exit_code == ExitCode.OK
+    assert run("compare", "bridge/wrong.md").exit_code == ExitCode.FINDINGS
+
+
+def test_file_in_no_manifest_entry_is_an_input_error(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text('manifest:\n  "ferry/*.md": ferry.yaml\n')
+    result = run("compare", "ferry/day-one.md", "bridge/open.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "bridge/open.md: no claims file" in result.stderr
+
+
+def test_one_document_format_refuses_several_claims_files(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    result = run("compare", "-f", "sarif")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "--format sarif takes one claims file" in result.stderr
+
+
+def test_nothing_to_check_is_an_input_error(repo: Path) -> None:
+    assert run("compare").exit_code == ExitCode.INPUT_ERROR
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "concise"])
+def test_jobs_output_identical_to_serial(repo: Path, output_format: str) -> None:
+    args = ("compare", "-c", "ferry.yaml", "ferry/*.md", "ferry/*.md", "-f", output_format)
+    serial = run(*args)
+    parallel = run(*args, "--jobs", "2")
+    assert parallel.exit_code == serial.exit_code == ExitCode.FINDINGS
+    assert parallel.stdout == serial.stdout
+
+
+def test_manifest_output_byte_identical_across_runs_and_jobs(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    outputs = {run("compare", "-f", "concise", "-j", str(jobs)).stdout for jobs in (1, 2, 1, 0)}
+    assert len(outputs) == 1
