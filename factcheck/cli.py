@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
 from typing import Annotated, TypeVar
 
@@ -20,7 +20,7 @@ import typer
 
 import factcheck
 
-from . import batch, config, files
+from . import baseline, batch, config, files, inputs, suppress
 from .batch import CLAIMS_SUFFIXES
 from .claims import ClaimSet
 from .errors import InputError
@@ -63,6 +63,12 @@ class ReportFormat(str, Enum):
     def default(cls) -> ReportFormat:
         """``github`` under GitHub Actions, ``text`` elsewhere."""
         return cls.GITHUB if os.environ.get("GITHUB_ACTIONS") else cls.TEXT
+
+
+class InputFormat(str, Enum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class FailOn(str, Enum):
@@ -132,7 +138,7 @@ def extract_command(
 
 @app.command("compare")
 def compare_command(
-    inputs: Annotated[
+    paths: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[CLAIMS] DERIVATIVE...",
@@ -182,20 +188,35 @@ def compare_command(
             "--color", help="Colour the text format: auto follows the terminal and NO_COLOR."
         ),
     ] = Color.AUTO,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            help="Read rewrites as text, markdown or html (default: by file extension).",
+        ),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", metavar="NAME", help="Name of the rewrite read from -."),
+    ] = None,
+    baseline_file: Annotated[
+        str | None,
+        typer.Option("--baseline", help="Accept the findings this baseline file lists."),
+    ] = None,
+    write_baseline: Annotated[
+        str | None,
+        typer.Option("--write-baseline", help="Write every finding to this baseline file."),
+    ] = None,
 ) -> None:
     """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
     output_format = output_format or ReportFormat.default()
     with _user_errors():
         settings = config.load(config_file or config.find())
-        documents = _load_documents(batch.plan(inputs or [], claims, settings))
-        progress = _progress(
-            batch.compare_all(documents, jobs or os.cpu_count() or 1),
-            "comparing",
-            len(documents),
-            PROGRESS_FROM,
-        )
-        reports = [config.apply_severity(report, settings) for report in progress]
-        grouped = batch.groups([claim_set for claim_set, _, _ in documents], reports)
+        plan = batch.plan(paths or [], claims, settings)
+        kind = input_format.value if input_format else None
+        documents = _load_documents(plan, kind, stdin_filename)
+        reports = _baselined(_check(documents, jobs, settings), baseline_file, write_baseline)
+        grouped = batch.groups([document.claims for document in documents], reports)
         _render(output_format, grouped, output_file, color.forced())
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if output_format is ReportFormat.GITHUB and summary:
@@ -206,12 +227,74 @@ def compare_command(
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
 
 
-def _load_documents(plan: list[tuple[str, str]]) -> list[tuple[ClaimSet, str, str]]:
-    """(claims, text, path) per planned document; each claims file is loaded once."""
-    claim_paths = list(dict.fromkeys(claims for claims, _ in plan))
-    _stdin_at_most_once([*claim_paths, *(path for _, path in plan)])
-    claim_sets = {path: load_claim_set(path) for path in claim_paths}
-    return [(claim_sets[claims], files.read_text(path), path) for claims, path in plan]
+@dataclass(frozen=True)
+class _Derivative:
+    """A rewrite to check: its claims, its text prepared for comparison, its path, and its
+    text as read (where suppression comments are looked for)."""
+
+    claims: ClaimSet
+    prepared: inputs.Prepared
+    path: str
+    raw: str
+
+
+def _load_documents(
+    plan: list[tuple[str, str]], input_format: str | None, stdin_filename: str | None
+) -> list[_Derivative]:
+    """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
+    file. Each claims file is loaded once."""
+    _stdin_at_most_once([*dict.fromkeys(c for c, _ in plan), *(path for _, path in plan)])
+    read = []
+    for claims_path, path in plan:
+        raw = files.read_text(path)
+        kind = inputs.kind_for(path, input_format, stdin_filename)
+        prepared = inputs.prepare(suppress.blank(raw), kind, files.display_name(path))
+        read.append((inputs.claims_path(prepared, path) or claims_path, prepared, path, raw))
+    claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
+    return [_Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
+
+
+def _check(documents: list[_Derivative], jobs: int, settings: config.Config) -> list[Report]:
+    """Compare every rewrite; locate findings in the original file, then apply the
+    configured severities and the rewrite's own suppression comments."""
+    texts = [(d.claims, d.prepared.text, d.path) for d in documents]
+    compared = batch.compare_all(texts, jobs or os.cpu_count() or 1)
+    reports = []
+    for document, report in zip(
+        documents, _progress(compared, "comparing", len(texts), PROGRESS_FROM), strict=True
+    ):
+        located = config.apply_severity(inputs.in_original(report, document.prepared), settings)
+        reports.append(_accept(located, document.raw))
+    return reports
+
+
+def _accept(report: Report, text: str) -> Report:
+    """``report`` less the findings its document's comments suppress; warnings on stderr."""
+    found = suppress.suppressions(text)
+    report, unused = suppress.apply(report, found)
+    for notice in (*found.problems, *unused):
+        typer.echo(f"factcheck: warning: {notice.format(report.path)}", err=True)
+    return report
+
+
+def _baselined(reports: list[Report], read: str | None, write: str | None) -> list[Report]:
+    """``reports`` less the findings a baseline accepts. ``--write-baseline`` writes one of
+    every finding first (and so accepts them all); stale entries are warned about."""
+    if write:
+        text = baseline.build(reports)
+        files.write_atomic(write, text, force=True)
+        accepted = baseline.load(text, write)
+    elif read:
+        accepted = baseline.load(files.read_text(read), read)
+    else:
+        return reports
+    kept = []
+    for report in reports:
+        report, stale = baseline.apply(report, accepted)
+        for entry in stale:
+            typer.echo(f"factcheck: warning: {entry.describe()}", err=True)
+        kept.append(report)
+    return kept
 
 
 @app.command("evaluate")

@@ -164,3 +164,10 @@ def test_kind_for(path: str, override: str | None, stdin_filename: str | None, k
 def test_unknown_input_format() -> None:
     with pytest.raises(InputError, match="unknown input format 'rst'"):
         kind_for("a.rst", "rst")
+
+
+def test_cli_input_formats_are_the_inputs_kinds() -> None:
+    from factcheck.cli import InputFormat
+    from factcheck.inputs import KINDS
+
+    assert tuple(f.value for f in InputFormat) == KINDS
