@@ -88,7 +88,7 @@ class Color(str, Enum):
 
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     help="Check that rewrites of a report still say what the report said.",

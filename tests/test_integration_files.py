@@ -26,3 +26,13 @@ def test_action_is_composite_and_never_interpolates_inputs_into_scripts() -> Non
         assert "${{" not in step.get("run", ""), "pass inputs through env: (script injection)"
     used = {v for step in steps for v in step.get("env", {}).values()}
     assert {f"${{{{ inputs.{name} }}}}" for name in action["inputs"]} <= used
+
+
+def test_shell_completion_script_is_offered() -> None:
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="factcheck")
+    assert result.exit_code == 0
+    assert "_factcheck_completion" in result.stdout
