@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from fnmatch import fnmatchcase
+from itertools import repeat
 
 import factcheck
 
 from .claims import ClaimSet
+from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .config import Config
 from .errors import InputError
 from .files import STDIN
@@ -98,16 +100,20 @@ def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
     return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
 
 
-def compare_all(documents: Sequence[tuple[ClaimSet, str, str]], jobs: int = 1) -> Iterator[Report]:
+def compare_all(
+    documents: Sequence[tuple[ClaimSet, str, str]],
+    jobs: int = 1,
+    cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+) -> Iterator[Report]:
     """The report of each (claims, text, path), in the order given; ``jobs`` > 1 compares in
     that many processes (the checks are pure Python, so threads would share one core)."""
     claim_sets, texts, paths = zip(*documents, strict=True) if documents else ((), (), ())
     compare = factcheck.compare  # looked up now, so a test can stand in for the engine
     if jobs <= 1 or len(documents) < 2:
-        yield from map(compare, claim_sets, texts, paths)
+        yield from map(compare, claim_sets, texts, paths, repeat(cutoffs))
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(documents))) as pool:
-        yield from pool.map(compare, claim_sets, texts, paths, chunksize=CHUNK)
+        yield from pool.map(compare, claim_sets, texts, paths, repeat(cutoffs), chunksize=CHUNK)
 
 
 def groups(

@@ -258,7 +258,7 @@ def _check(documents: list[_Derivative], jobs: int, settings: config.Config) -> 
     """Compare every rewrite; locate findings in the original file, then apply the
     configured severities and the rewrite's own suppression comments."""
     texts = [(d.claims, d.prepared.text, d.path) for d in documents]
-    compared = batch.compare_all(texts, jobs or os.cpu_count() or 1)
+    compared = batch.compare_all(texts, jobs or os.cpu_count() or 1, settings.cutoffs)
     reports = []
     for document, report in zip(
         documents, _progress(compared, "comparing", len(texts), PROGRESS_FROM), strict=True

@@ -7,10 +7,11 @@ offsets, when a finding is made.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import drift, lexicon
-from .align import COVER, Alignment, Unit, align, claim_units
+from .align import COVER, Alignment, Link, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import named_in
@@ -25,7 +26,21 @@ UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from whi
 SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
 
 
-def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
+@dataclass(frozen=True)
+class Cutoffs:
+    """How close a rewrite must come to a claim; a configuration may change them."""
+
+    cover: float = COVER  # share of a claim one or two sentences must say for it to be covered
+    same_claim: float = SAME_CLAIM  # share of a claim a sentence must say for drift checks
+    unsupported: float = UNSUPPORTED  # share of new content words that makes a sentence unsupported
+
+
+DEFAULT_CUTOFFS = Cutoffs()
+
+
+def compare(
+    claims: ClaimSet, text: str, path: str = "-", cutoffs: Cutoffs = DEFAULT_CUTOFFS
+) -> Report:
     """Check one derivative ``text`` against ``claims``."""
     sentences = body_sentences(text)
     doc = Document(text, sentences)
@@ -37,11 +52,17 @@ def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
     findings: list[Finding] = []
     scores = []
     for i in checkable:
-        found = _drift(claims, alignment, source, i)
-        found += _unsupported(alignment, source, i, found, caseless)
+        close = [
+            link
+            for link in alignment.links[i][:LINKS_CHECKED]
+            if link.coverage >= cutoffs.same_claim
+        ]
+        found = _drift(claims, alignment, source, i, close)
+        share = None if close else cutoffs.unsupported  # a sentence saying a claim rewords it
+        found += _unsupported(alignment, source, i, found, caseless, share)
         findings += [_finding(doc, claims, alignment, i, d) for d in found]
         scores.append(0.0 if found else _support(alignment.sentences[i], source))
-    findings += _omissions(claims, alignment)
+    findings += _omissions(claims, alignment, cutoffs.cover)
     findings.sort(key=Finding.sort_key)
     return Report(path, _summary(claims, sentences, findings, scores), tuple(findings))
 
@@ -58,12 +79,12 @@ def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
 
 
 def _drift(
-    claims: ClaimSet, alignment: Alignment, source: Source, i: int
+    claims: ClaimSet, alignment: Alignment, source: Source, i: int, links: list[Link]
 ) -> list[tuple[int | None, Drift]]:
+    """What drifted in sentence ``i`` from each claim it says closely (``links``)."""
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
-    links = [link for link in alignment.links[i][:LINKS_CHECKED] if link.coverage >= SAME_CLAIM]
     for link in links:
         others = tuple(
             alignment.claims[o.claim]
@@ -88,11 +109,12 @@ def _unsupported(
     i: int,
     found: list[tuple[int | None, Drift]],
     caseless: bool = False,
+    share: float | None = UNSUPPORTED,
 ) -> list[tuple[int | None, Drift]]:
     """A sentence whose figures, names or words no claim backs. One finding per sentence.
 
-    A sentence that says a claim is that claim reworded: its new words are paraphrase, left to
-    the drift checks; only its new figures and names make it unsupported."""
+    ``share`` of new content words makes it unsupported; None for a sentence that says a claim,
+    which rewords the claim: its new words are paraphrase, left to the drift checks."""
     if found:
         return []
     unit = alignment.sentences[i]
@@ -108,8 +130,7 @@ def _unsupported(
     if unknown:
         t = unknown[0]
         return [_unbacked(t.text, t.start, t.end, f"'{t.text}' is nowhere in the report")]
-    says_a_claim = any(link.coverage >= SAME_CLAIM for link in alignment.links[i])
-    if 1.0 - _support(unit, source) >= UNSUPPORTED and not says_a_claim:
+    if share is not None and 1.0 - _support(unit, source) >= share:
         novel = " ".join(_novel(unit, source))
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
@@ -201,9 +222,9 @@ def _finding(
     )
 
 
-def _omissions(claims: ClaimSet, alignment: Alignment) -> Iterable[Finding]:
+def _omissions(claims: ClaimSet, alignment: Alignment, cover: float) -> Iterable[Finding]:
     for claim, coverage in zip(claims, alignment.coverage, strict=True):
-        if coverage < COVER:
+        if coverage < cover:
             yield Finding(
                 kind="omission",
                 type=None,

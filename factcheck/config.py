@@ -21,14 +21,16 @@ from typing import Any, Literal
 import yaml
 
 from . import drift
+from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .errors import InputError
-from .report import SEVERITIES, Finding, Report
+from .report import SEVERITIES, Report
 
 Level = Literal["error", "warning", "info", "off"]
 
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
-KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest")
+KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
+CUTOFFS = ("cover", "same-claim", "unsupported")
 RULES = ("omission", "unsupported", *sorted(f"{check.ID}-drift" for check in drift.CHECKS))
 Lines = Mapping[tuple[str, ...], int]
 
@@ -48,6 +50,7 @@ class Config:
     fail_on: str | None = None
     exit_zero: bool = False
     manifest: tuple[tuple[str, str], ...] = ()
+    cutoffs: Cutoffs = DEFAULT_CUTOFFS
 
 
 def find(start: str = ".") -> str | None:
@@ -90,17 +93,7 @@ def apply_severity(report: Report, config: Config) -> Report:
         level = levels.get(finding.rule, finding.severity)
         if level != "off":
             findings.append(replace(finding, severity=level))
-    summary = replace(
-        report.summary,
-        omitted=_count(findings, "omission"),
-        drift=_count(findings, "drift"),
-        unsupported=_count(findings, "unsupported"),
-    )
-    return replace(report, summary=summary, findings=tuple(findings))
-
-
-def _count(findings: list[Finding], kind: str) -> int:
-    return sum(f.kind == kind for f in findings)
+    return report.with_findings(findings)
 
 
 def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config:
@@ -121,7 +114,22 @@ def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config
         else None,
         exit_zero=where.flag(raw.get("exit-zero", False), ("exit-zero",)),
         manifest=_manifest(raw.get("manifest", {}), root, where),
+        cutoffs=_cutoffs(raw.get("cutoffs", {}), where),
     )
+
+
+def _cutoffs(raw: Any, where: _Where) -> Cutoffs:
+    """Match cut-offs, each a share from 0 to 1 (see compare.Cutoffs)."""
+    if not isinstance(raw, dict):
+        raise InputError(f"{where.at(('cutoffs',))}: 'cutoffs' must map names to shares")
+    _known(raw, CUTOFFS, where, ("cutoffs",))
+    values = {}
+    for name, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            key = ("cutoffs", name)
+            raise InputError(f"{where.at(key)}: {where.name(key)} must be a share from 0 to 1")
+        values[name.replace("-", "_")] = float(value)
+    return Cutoffs(**values)
 
 
 def _severity(raw: Any, where: _Where) -> tuple[tuple[str, Level], ...]:

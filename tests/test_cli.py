@@ -231,7 +231,7 @@ def fixed_report(monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
     """Replace the engine's judgment with fixed findings, to test the exit-status policy alone."""
     findings: list[Finding] = []
 
-    def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
+    def compare(claims: ClaimSet, text: str, path: str = "-", cutoffs: object = None) -> Report:
         summary = Summary(3, len(claims), len(claims) - 1, 1, 1, 1, 0.5)
         return Report(path, summary, tuple(findings))
 

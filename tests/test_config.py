@@ -200,3 +200,29 @@ def test_manifest_maps_globs_to_claims_files(repo: Path) -> None:
     assert batch.claims_for("notes/a.txt", settings) == "other.yaml"
     with pytest.raises(InputError, match="no claims file"):
         batch.claims_for("notes/deep/a.txt", settings)  # '*' stays within one folder
+
+
+def test_cutoffs_are_read_checked_and_change_judgment(tmp_path: Path) -> None:
+    from factcheck import compare, load_claims
+    from factcheck.compare import Cutoffs
+    from factcheck.config import load
+    from factcheck.errors import InputError
+
+    path = tmp_path / ".factcheck.yaml"
+    path.write_text("cutoffs:\n  cover: 0.9\n  same-claim: 0.6\n", encoding="utf-8")
+    cutoffs = load(str(path)).cutoffs
+    assert cutoffs == Cutoffs(cover=0.9, same_claim=0.6)
+    claims = load_claims(
+        "claims:\n- id: c1\n  text: The council approved a new library on the harbour.\n"
+    )
+    rewrite = "The council approved a library."
+    assert not [f for f in compare(claims, rewrite).findings if f.kind == "omission"]
+    assert [f.claim_id for f in compare(claims, rewrite, cutoffs=cutoffs).findings] == ["c1"]
+    path.write_text("cutoffs:\n  cover: 2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'cutoffs.cover' must be a share from 0 to 1"):
+        load(str(path))
+    path.write_text("cutoffs:\n  covr: 0.5\n", encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"unknown key 'cutoffs.covr' \(valid: cover, same-claim, unsupported\)"
+    ):
+        load(str(path))

@@ -187,7 +187,7 @@ def test_rewrites_of_claims_yaml_are_deterministic_and_change_the_claim(
 
 
 def fake_compare(types: set[str], unsupported: bool = False) -> Any:
-    def compare(claims: ClaimSet, text: str, path: str = "-") -> Report:
+    def compare(claims: ClaimSet, text: str, path: str = "-", cutoffs: object = None) -> Report:
         found = [
             Finding("drift", t, "error", f"{t} drifted", claim_id="c001") for t in sorted(types)
         ]
