@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from runner import run
 
 from factcheck import batch, config
-from factcheck.cli import ExitCode, app
+from factcheck.cli import ExitCode
 from factcheck.errors import InputError
 from factcheck.report import Finding, Report, Summary
 
@@ -37,12 +37,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "articles" / "drifted.md").write_text(DRIFTED)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str) -> Any:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def rules(result: Any) -> list[tuple[str, str]]:

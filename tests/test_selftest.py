@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from runner import run
 
 import factcheck.selftest
 from factcheck import drift
 from factcheck.claims import Claim, ClaimSet, load_claims
-from factcheck.cli import ExitCode, app, load_claim_set
+from factcheck.cli import ExitCode, load_claim_set
 from factcheck.report import Finding, Report, Summary
 from factcheck.selftest import (
     CORRUPTIONS,
@@ -242,12 +242,6 @@ def test_bars() -> None:
 
 def _claim_count() -> int:
     return len(load_claims(Path(CLAIMS_YAML).read_text(encoding="utf-8"), CLAIMS_YAML))
-
-
-def run(*args: str) -> Any:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def test_selftest_json_has_the_documented_shape(seed_result: SelfTest) -> None:

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
+from alliance import CLAIMS, DRIFT, GENEVA, LAUNCH
+
 import factcheck
 from factcheck import suppress
 from factcheck.report import Report
-
-CLAIMS = factcheck.load_claims(
-    """version: 1
-claims:
-- id: c001
-  text: The alliance has around 45 members.
-  key: true
-- id: c002
-  text: IBM and Meta launched the alliance in December.
-""",
-    "claims.yaml",
-)
-DRIFT = "The alliance has more than 50 members."
-LAUNCH = "IBM and Meta launched the alliance in December."
-GENEVA = "It is based in Geneva."
 
 
 def check(text: str) -> tuple[Report, list[str]]:
