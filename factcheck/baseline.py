@@ -67,9 +67,6 @@ class Entry:
         }
 
 
-StaleEntry = Entry
-
-
 @dataclass(frozen=True)
 class Baseline:
     entries: tuple[Entry, ...] = ()

@@ -29,8 +29,9 @@ GLOB_CHARS = frozenset("*?[")
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
 
 
-def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str]]:
-    """(claims file, derivative) for every document to check, in input order.
+def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str, bool]]:
+    """(claims file, derivative, named on the command line) for every document to check, in
+    input order. A claims file named on the command line wins over a document's front matter.
 
     ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given and either the
     configuration names no claims (no ``claims`` key, no manifest) or the first argument is a
@@ -40,7 +41,7 @@ def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[
     configured = bool(config.manifest or config.claims)
     if claims is None and len(args) >= 2:
         if not configured or args[0].lower().endswith(CLAIMS_SUFFIXES):
-            return [(args[0], path) for path in expand(args[1:])]
+            return [(args[0], path, True) for path in expand(args[1:])]
     if claims is None and not configured:
         raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
     paths = expand(args) if args else manifest_files(config)
@@ -49,7 +50,7 @@ def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[
             "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
             "or a manifest that matches files (see README, Configuration)"
         )
-    return [(claims or claims_for(path, config), path) for path in paths]
+    return [(claims or claims_for(path, config), path, claims is not None) for path in paths]
 
 
 def expand(patterns: Sequence[str]) -> list[str]:

@@ -239,17 +239,19 @@ class _Derivative:
 
 
 def _load_documents(
-    plan: list[tuple[str, str]], input_format: str | None, stdin_filename: str | None
+    plan: list[tuple[str, str, bool]], input_format: str | None, stdin_filename: str | None
 ) -> list[_Derivative]:
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
-    file. Each claims file is loaded once."""
-    _stdin_at_most_once([*dict.fromkeys(c for c, _ in plan), *(path for _, path in plan)])
+    file unless the command line did. Each claims file is loaded once."""
+    _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
     read = []
-    for claims_path, path in plan:
+    for claims_path, path, explicit in plan:
         raw = files.read_text(path)
         kind = inputs.kind_for(path, input_format, stdin_filename)
         prepared = inputs.prepare(suppress.blank(raw), kind, files.display_name(path))
-        read.append((inputs.claims_path(prepared, path) or claims_path, prepared, path, raw))
+        if not explicit:
+            claims_path = inputs.claims_path(prepared, path) or claims_path
+        read.append((claims_path, prepared, path, raw))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
     return [_Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
 
@@ -264,13 +266,13 @@ def _check(documents: list[_Derivative], jobs: int, settings: config.Config) -> 
         documents, _progress(compared, "comparing", len(texts), PROGRESS_FROM), strict=True
     ):
         located = config.apply_severity(inputs.in_original(report, document.prepared), settings)
-        reports.append(_accept(located, document.raw))
+        reports.append(_accept(located, document))
     return reports
 
 
-def _accept(report: Report, text: str) -> Report:
+def _accept(report: Report, document: _Derivative) -> Report:
     """``report`` less the findings its document's comments suppress; warnings on stderr."""
-    found = suppress.suppressions(text)
+    found = suppress.suppressions(document.raw, document.prepared.text)
     report, unused = suppress.apply(report, found)
     for notice in (*found.problems, *unused):
         typer.echo(f"factcheck: warning: {notice.format(report.path)}", err=True)
@@ -362,6 +364,8 @@ def selftest_command(
 
     with _user_errors():
         claim_set = load_claim_set(claims)
+        if not claim_set.claims:
+            raise InputError(f"{files.display_name(claims)}: no claims to test")
     result, bars = selftest(claim_set), Bars(min_catch, max_flag)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)

@@ -73,9 +73,9 @@ def load(path: str | None) -> Config:
         return Config()
     text = _read(path)
     if path.endswith(".toml"):
-        table = _toml(text, path).get("tool", {}).get("factcheck")
+        table = _tool_table(_toml(text, path))
         if not isinstance(table, dict):
-            raise InputError(f"{path}: no [tool.factcheck] table")
+            raise InputError(f"{path}: [tool.factcheck] must be a table")
         return _build(table, path, {}, ("tool", "factcheck"))
     raw, lines = _yaml(text, path)
     return _build(raw, path, lines, ())
@@ -216,8 +216,14 @@ def _read(path: str) -> str:
 
 def _has_table(path: str) -> bool:
     """True when a pyproject.toml has ``[tool.factcheck]``; one without it is skipped."""
-    table = _toml(_read(path), path).get("tool", {}).get("factcheck")
-    return table is not None
+    return _tool_table(_toml(_read(path), path)) is not None
+
+
+def _tool_table(document: dict[str, Any]) -> Any:
+    """``[tool.factcheck]`` of a pyproject document, or None; a ``tool`` that is not a table
+    has none."""
+    tool = document.get("tool")
+    return tool.get("factcheck") if isinstance(tool, dict) else None
 
 
 def _toml(text: str, path: str) -> dict[str, Any]:

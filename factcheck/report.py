@@ -18,7 +18,7 @@ KINDS: tuple[Kind, ...] = ("omission", "drift", "unsupported")
 
 def severity_rank(severity: str) -> int:
     """0 for info, 1 for warning, 2 for error."""
-    return ("info", "warning", "error").index(severity)
+    return [str(s) for s in SEVERITIES].index(severity)
 
 
 @dataclass(frozen=True)

@@ -101,9 +101,11 @@ class Suppressions:
     problems: tuple[Notice, ...] = ()
 
 
-def suppressions(text: str) -> Suppressions:
-    """The suppression directives of a derivative ``text`` (as read, before ``blank``)."""
-    sentences = segment(blank(text))
+def suppressions(text: str, compared: str | None = None) -> Suppressions:
+    """The suppression directives of a derivative ``text`` (as read, before ``blank``).
+    ``compared`` is the same-length text the comparison read (Markdown prepared, wrapped lines
+    joined), whose sentences a directive's scope follows; by default ``blank(text)``."""
+    sentences = segment(compared if compared is not None else blank(text))
     directives: list[Suppression] = []
     problems: list[Notice] = []
     for m in _DIRECTIVE.finditer(text):

@@ -220,3 +220,9 @@ def test_cutoffs_are_read_checked_and_change_judgment(tmp_path: Path) -> None:
         InputError, match=r"unknown key 'cutoffs.covr' \(valid: cover, same-claim, unsupported\)"
     ):
         load(str(path))
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_skipped_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    assert config.find(str(tmp_path)) is None

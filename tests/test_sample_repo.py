@@ -87,3 +87,21 @@ def test_unknown_config_key_exits_2_naming_the_valid_ones(repo: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "fail_on" in done.stderr and "fail-on" in done.stderr
+
+
+def test_suppression_comment_covers_a_sentence_wrapped_over_lines(repo: Path) -> None:
+    article = repo / "articles" / "wrapped.md"
+    article.write_text(
+        "<!-- factcheck: ignore c1 -->\nThe Harbour City council approved a budget of\n"
+        "$5.2 million for a new library.\n"
+    )
+    done = run(repo, "articles/wrapped.md")
+    assert [f for f in findings(done) if "number-drift" in f] == []
+    assert "unused suppression" not in done.stderr
+
+
+def test_claims_named_on_the_command_line_win_over_front_matter(repo: Path) -> None:
+    article = repo / "articles" / "fronted.md"
+    article.write_text("---\nclaims: missing.yaml\n---\nThe bridge will reopen before March.\n")
+    assert run(repo, "--claims", "claims.yaml", "articles/fronted.md").returncode == 1
+    assert run(repo, "articles/fronted.md").returncode == 2  # the manifest yields to front matter

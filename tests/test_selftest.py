@@ -316,3 +316,10 @@ def test_claims_yaml_meets_the_issue_bar(seed_result: SelfTest) -> None:
     low = [(s.type, s.rate) for s in seed_result.drift if s.rate is not None and s.rate < 0.95]
     assert low == []
     assert seed_result.paraphrases.rate is not None and seed_result.paraphrases.rate < 0.05
+
+
+def test_selftest_of_an_empty_claims_file_is_an_input_error(tmp_path: Path) -> None:
+    empty = tmp_path / "claims.yaml"
+    empty.write_text("version: 1\nclaims: []\n", encoding="utf-8")
+    result = run("selftest", str(empty))
+    assert result.exit_code == ExitCode.INPUT_ERROR
