@@ -215,6 +215,7 @@ def compare_command(
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
         documents = _load_documents(plan, kind, stdin_filename)
+        _one_output(output_format, len({id(document.claims) for document in documents}))
         reports = _baselined(_check(documents, jobs, settings), baseline_file, write_baseline)
         grouped = batch.groups([document.claims for document in documents], reports)
         _render(output_format, grouped, output_file, color.forced())
@@ -371,6 +372,15 @@ def selftest_command(
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
 
 
+def _one_output(output_format: ReportFormat, claim_sets: int) -> None:
+    """Refuse, before any work, a format that cannot hold documents of several claims files."""
+    if claim_sets > 1 and output_format.value not in CONCATENABLE:
+        raise InputError(
+            f"--format {output_format.value} takes one claims file per run, and these documents "
+            f"derive from {claim_sets}; use {', '.join(CONCATENABLE)}, or run once per claims file"
+        )
+
+
 def _render(
     output_format: ReportFormat,
     groups: list[tuple[ClaimSet, list[Report]]],
@@ -382,11 +392,6 @@ def _render(
     formats made of independent lines or sections allow."""
     from .render import RENDERERS
 
-    if len(groups) > 1 and output_format.value not in CONCATENABLE:
-        raise InputError(
-            f"--format {output_format.value} takes one claims file per run, and these documents "
-            f"derive from {len(groups)}; use {', '.join(CONCATENABLE)}, or run once per claims file"
-        )
     render = RENDERERS[output_format.value]
     out = io.StringIO() if output_file else sys.stdout
     for index, (claims, reports) in enumerate(groups):
