@@ -1,4 +1,4 @@
-"""Judgment cases as data: tests/cases/<rule>/<name>.yaml holds claims, a derivative and the
+"""Judgment cases as data: tests/cases/<rule id>/<name>.yaml holds claims, a derivative and the
 findings expected of it as ``rule claim-id line:col`` (``omission claim-id`` for omissions).
 A ``pass-`` case expects none: a faithful rewrite must stay clean."""
 
@@ -41,4 +41,4 @@ def test_every_drift_type_has_failing_and_passing_cases() -> None:
     for p in CASES:
         folders[p.parent.name].add(p.stem.split("-")[0])
     for check in CHECKS:
-        assert folders.get(check.ID) == {"fail", "pass"}, check.ID
+        assert folders.get(f"{check.ID}-drift") == {"fail", "pass"}, check.ID
