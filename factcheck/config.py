@@ -31,7 +31,7 @@ LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
 CUTOFFS = ("cover", "same-claim", "unsupported")
-RULES = ("omission", "unsupported", *sorted(f"{check.ID}-drift" for check in drift.CHECKS))
+RULES = drift.RULES
 Lines = Mapping[tuple[str, ...], int]
 
 

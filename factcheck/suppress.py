@@ -41,9 +41,7 @@ from .text import Sentence, segment
 
 Position = tuple[int, int]  # 1-based (line, column)
 
-RULES: frozenset[str] = frozenset(
-    ["omission", "unsupported", *(f"{check.ID}-drift" for check in drift.CHECKS)]
-)
+RULES: frozenset[str] = frozenset(drift.RULES)
 VERBS = ("ignore", "ignore-file")
 
 _DIRECTIVE = re.compile(

@@ -104,7 +104,10 @@ from . import attribution, entity, hedge, negation, number, quote  # noqa: E402
 CHECKS: tuple[ModuleType, ...] = (quote, attribution, number, negation, hedge, entity)
 """Run in this order; a later check's finding on words an earlier one flagged is dropped."""
 
-__all__ = ["CHECKS", "Drift", "Pair", "Source", "counterpart", "cue_positions"]
+RULES: tuple[str, ...] = ("omission", "unsupported", *sorted(f"{c.ID}-drift" for c in CHECKS))
+"""Every rule id factcheck reports, one spelling for config, suppressions and output."""
+
+__all__ = ["CHECKS", "RULES", "Drift", "Pair", "Source", "counterpart", "cue_positions"]
 
 
 def run(pair: Pair) -> Iterator[Drift]:
