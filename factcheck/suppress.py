@@ -37,7 +37,7 @@ from difflib import get_close_matches
 
 from . import drift
 from .report import Finding, Report
-from .text import Sentence, segment
+from .text import Sentence, line_col, segment
 
 Position = tuple[int, int]  # 1-based (line, column)
 
@@ -107,7 +107,7 @@ def suppressions(text: str, compared: str | None = None) -> Suppressions:
     directives: list[Suppression] = []
     problems: list[Notice] = []
     for m in _DIRECTIVE.finditer(text):
-        line, column = _line_col(text, m.start())
+        line, column = line_col(text, m.start())
         body = (m.group("html") if m.group("html") is not None else m.group("line")) or ""
         words = [w for w in re.split(r"[\s,]+", body.split("--", 1)[0]) if w]
         verb = words[0] if words else ""
@@ -168,14 +168,9 @@ def _scope(text: str, sentences: tuple[Sentence, ...], offset: int) -> tuple[Pos
     after = [s for s in sentences if s.start >= offset]
     chosen = (containing or before[-1:] or after[:1]) if on_line else after[:1]
     if not chosen:
-        end = _line_col(text, len(text))
+        end = line_col(text, len(text))
         return end, end
-    return _line_col(text, chosen[0].start), _line_col(text, chosen[0].end)
-
-
-def _line_col(text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line_col(text, chosen[0].start), line_col(text, chosen[0].end)
 
 
 def _misspelt_rule(target: str) -> bool:

@@ -45,9 +45,20 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, column
+        return line_col(self.text, offset)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset of ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column of ``text``."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
 
 
 _TOKEN = re.compile(

@@ -24,6 +24,7 @@ from html import unescape
 
 from ..errors import InputError
 from ..report import Finding, Report
+from ..text import line_col, offset_of
 
 KINDS = ("text", "markdown", "html")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -88,23 +89,15 @@ def in_original(report: Report, prepared: Prepared) -> Report:
 def _relocated(finding: Finding, prepared: Prepared) -> Finding:
     if finding.line is None or finding.column is None:
         return finding
-    offset = _offset(prepared.text, finding.line, finding.column)
+    offset = offset_of(prepared.text, finding.line, finding.column)
     original = prepared.original
-    line = original.count("\n", 0, offset) + 1
-    column = offset - (original.rfind("\n", 0, offset) + 1) + 1
+    line, column = line_col(original, offset)
     sentence = finding.sentence
     if sentence is not None and finding.span is not None:
         start = offset - finding.span[0]
         breaks = original[start : start + len(sentence)]
         sentence = "".join("\n" if b == "\n" else s for s, b in zip(sentence, breaks, strict=True))
     return replace(finding, line=line, column=column, sentence=sentence)
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start + column - 1
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
