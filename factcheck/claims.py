@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, yaml_error
 
 try:  # libyaml is ten times faster; fall back where the wheel lacks it
     from yaml import CSafeDumper as _Dumper
@@ -62,10 +62,7 @@ def load_claims(text: str, path: str = "<claims>") -> ClaimSet:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{where}: invalid YAML: {problem}") from None
+        raise yaml_error(exc, path) from None
     if root is None:
         raise InputError(f"{path}: the claims file is empty")
     if not isinstance(root, yaml.MappingNode):

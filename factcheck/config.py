@@ -22,7 +22,7 @@ import yaml
 
 from . import drift
 from .compare import DEFAULT_CUTOFFS, Cutoffs
-from .errors import InputError
+from .errors import InputError, yaml_error
 from .report import SEVERITIES, Report
 
 Level = Literal["error", "warning", "info", "off"]
@@ -243,10 +243,7 @@ def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{where}: invalid YAML: {problem}") from None
+        raise yaml_error(exc, path) from None
     lines: dict[tuple[str, ...], int] = {}
     _key_lines(node, (), lines)
     return ({} if raw is None else raw), lines
