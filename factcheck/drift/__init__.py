@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Protocol
 
 from .. import lexicon
 from ..align import Link, Unit
@@ -84,6 +85,28 @@ def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]
     return found
 
 
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def same_slot(claim: Unit, claimed: Span, sentence: Unit, found: Span) -> bool:
+    """True when the content words on each side of the two spans agree (a sentence's start or
+    end counting as a word): "41% are inactive" and "44% are inactive" fill one slot."""
+    left, right = zip(_neighbours(claim, claimed), _neighbours(sentence, found), strict=True)
+    return left[0] == left[1] and right[0] == right[1] and (left[0], right[0]) != (None, None)
+
+
+def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
+    """Keys of the nearest content word before and after ``span``."""
+    before = [t.key for t in unit.tokens if t.end <= span.start and t.content and t.kind == "word"]
+    after = [t.key for t in unit.tokens if t.start >= span.end and t.content and t.kind == "word"]
+    return (before[-1] if before else None, after[0] if after else None)
+
+
 def counterpart(pair: Pair, index: int) -> Token:
     """The sentence word standing for the claim's word nearest to claim token ``index``: where a
     dropped cue would have been. Falls back to the first word the two share."""
@@ -107,7 +130,16 @@ CHECKS: tuple[ModuleType, ...] = (quote, attribution, number, negation, hedge, e
 RULES: tuple[str, ...] = ("omission", "unsupported", *sorted(f"{c.ID}-drift" for c in CHECKS))
 """Every rule id factcheck reports, one spelling for config, suppressions and output."""
 
-__all__ = ["CHECKS", "RULES", "Drift", "Pair", "Source", "counterpart", "cue_positions"]
+__all__ = [
+    "CHECKS",
+    "RULES",
+    "same_slot",
+    "Drift",
+    "Pair",
+    "Source",
+    "counterpart",
+    "cue_positions",
+]
 
 
 def run(pair: Pair) -> Iterator[Drift]:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..align import Unit
 from ..entities import Entity, named_in, same_actor
-from . import Drift, Pair
+from . import Drift, Pair, same_slot
 
 ID = "entity"
 SEVERITY = "error"
@@ -37,7 +36,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             continue
         # any mention of a left-out name may be the one replaced
         mentions = [c for c in pair.claim_unit.entities if any(c.keys & m.keys for m in missing)]
-        slot = [m for m in mentions if _same_slot(m, pair.claim_unit, e, pair.sentence)]
+        slot = [m for m in mentions if same_slot(pair.claim_unit, m, pair.sentence, e)]
         if slot:
             yield Drift(
                 ID,
@@ -62,17 +61,3 @@ def _missing(
         if not same_actor(e, words) or sum(1 for f in found if f.keys & e.keys) <= nth:
             out.append(e)
     return out
-
-
-def _same_slot(claimed: Entity, claim: Unit, found: Entity, sentence: Unit) -> bool:
-    """True when the words on each side of the two names agree (a sentence's start or end
-    counting as a word)."""
-    left, right = zip(_neighbours(claimed, claim), _neighbours(found, sentence), strict=True)
-    return left[0] == left[1] and right[0] == right[1] and (left[0], right[0]) != (None, None)
-
-
-def _neighbours(entity: Entity, unit: Unit) -> tuple[str | None, str | None]:
-    """Keys of the nearest content word before and after ``entity``."""
-    before = [t.key for t in unit.tokens if t.end <= entity.start and t.content]
-    after = [t.key for t in unit.tokens if t.start >= entity.end and t.content]
-    return (before[-1] if before else None, after[0] if after else None)

@@ -6,7 +6,8 @@ PASS  claim "around 45 organizations"   sentence "about forty-five organisations
 FAIL  claim "around 45 organizations"   sentence "around 54 organizations"   (value)
 FAIL  claim "more than 70 signers"      sentence "70 signers"                (approximation)
 
-A figure the sentence takes from another claim (a merged sentence) is not drift. Limits: dates
+A figure the sentence takes from another claim (a merged sentence) is not drift, unless it
+stands where the claim's own figure stood ("44% are inactive" for "41% are inactive"). Limits: dates
 written as words ("last August") are not figures; ranges count as two figures.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..numbers import Quantity
-from . import Drift, Pair
+from . import Drift, Pair, same_slot
 
 ID = "number"
 SEVERITY = "error"
@@ -26,14 +27,15 @@ def check(pair: Pair) -> Iterator[Drift]:
     if not claimed:
         return
     for found in pair.sentence.quantities:
-        same = [c for c in claimed if c.same_value(found)]
-        if same:
-            if all(c.approx != found.approx for c in same):
+        slot = [c for c in claimed if same_slot(pair.claim_unit, c, pair.sentence, found)]
+        same = slot or [c for c in claimed if c.same_value(found)]
+        if same and not any(c.same_value(found) for c in same):
+            yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
+        elif same:
+            if all(c.approx != found.approx for c in same if c.same_value(found)):
                 yield _drift(same[0], found, "approximation changed")
-            continue
-        if pair.source.has_figure(found):
-            continue
-        yield _drift(_nearest(claimed, found), found, "figure changed")
+        elif not pair.source.has_figure(found):
+            yield _drift(_nearest(claimed, found), found, "figure changed")
 
 
 def _nearest(claimed: tuple[Quantity, ...], found: Quantity) -> Quantity:
