@@ -104,6 +104,7 @@ class Metrics:
     by_dataset: dict[str, Scores] = field(default_factory=dict)
     by_domain: dict[str, Scores] = field(default_factory=dict)
     recall_by_error_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # caught, total
+    precision_by_rule: dict[str, tuple[int, int]] = field(default_factory=dict)  # right, fired
     best_threshold: float = 1.0
     best_threshold_balanced_accuracy: float = 0.0
 
@@ -115,6 +116,10 @@ class Metrics:
             "recall_by_error_type": {
                 k: {"caught": c, "total": t, "recall": round(c / t, 4)}
                 for k, (c, t) in sorted(self.recall_by_error_type.items())
+            },
+            "precision_by_rule": {
+                k: {"right": r, "fired": n, "precision": round(r / n, 4)}
+                for k, (r, n) in sorted(self.precision_by_rule.items())
             },
             "consistency_threshold": {
                 "value": self.best_threshold,
@@ -174,6 +179,7 @@ def metrics(judgments: Sequence[Judgment]) -> Metrics:
     by_dataset: dict[str, list[Judgment]] = {}
     by_domain: dict[str, list[Judgment]] = {}
     errors: dict[str, list[bool]] = {}
+    rules: dict[str, list[bool]] = {}
     for j in judgments:
         by_dataset.setdefault(j.pair.dataset or "-", []).append(j)
         by_domain.setdefault(
@@ -182,12 +188,15 @@ def metrics(judgments: Sequence[Judgment]) -> Metrics:
         if j.pair.inconsistent:
             for kind in j.pair.error_types:
                 errors.setdefault(kind, []).append(j.flagged)
+        for rule in {f.rule for f in j.report.findings if f.kind != "omission"}:
+            rules.setdefault(rule, []).append(j.pair.inconsistent)
     threshold, best = best_threshold(judgments)
     return Metrics(
         overall=scores(judgments),
         by_dataset={k: scores(v) for k, v in by_dataset.items()},
         by_domain={k: scores(v) for k, v in by_domain.items()},
         recall_by_error_type={k: (sum(v), len(v)) for k, v in errors.items()},
+        precision_by_rule={k: (sum(v), len(v)) for k, v in rules.items()},
         best_threshold=threshold,
         best_threshold_balanced_accuracy=best,
     )

@@ -59,6 +59,8 @@ def test_pairs_are_judged_with_the_compare_engine() -> None:
     m = metrics([judge(p) for p in pairs])
     assert m.overall.balanced_accuracy == 1.0
     assert m.recall_by_error_type == {"number": (1, 1), "negation": (1, 1), "entity": (1, 1)}
+    assert m.precision_by_rule["number-drift"] == (1, 1)
+    assert sum(fired for _, fired in m.precision_by_rule.values()) >= 3
     assert set(m.by_domain) == {"city/local"}
 
 

@@ -44,6 +44,11 @@ def render_text(
         errors.add_row(name, str(caught), str(total), f"{caught / total:.1%}")
     if metrics.recall_by_error_type:
         console.print(errors)
+    rules = Table("rule (pairs it fired on)", "right", "fired", "precision")
+    for name, (right, fired) in sorted(metrics.precision_by_rule.items()):
+        rules.add_row(name, str(right), str(fired), f"{right / fired:.1%}")
+    if metrics.precision_by_rule:
+        console.print(rules)
     console.print(
         f"consistency threshold that maximises balanced accuracy: {metrics.best_threshold} "
         f"(balanced accuracy {metrics.best_threshold_balanced_accuracy:.1%})"
