@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
+from golden import check_golden
 from typer.testing import CliRunner
 
 import factcheck
@@ -26,7 +26,6 @@ from factcheck.render import RENDERERS, github, markdown, sarif
 from factcheck.render.location import located
 from factcheck.report import Finding, Report, Summary
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN_NAMES = {
     "concise": "report.concise.txt",
@@ -105,11 +104,7 @@ def fixed_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("fmt", sorted(GOLDEN_NAMES))
 @pytest.mark.usefixtures("fixed_rules")
 def test_golden(fmt: str) -> None:
-    path = GOLDEN / GOLDEN_NAMES[fmt]
-    actual = rendered(fmt)
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN_NAMES[fmt], rendered(fmt))
 
 
 def test_every_renderer_is_a_format_choice() -> None:

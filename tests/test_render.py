@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-from pathlib import Path
 
 import pytest
+from golden import check_golden
 
 from factcheck.claims import Claim, ClaimSet
 from factcheck.render import RENDERERS
 from factcheck.report import Finding, Report, Summary
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
 
 CLAIMS = ClaimSet(
     (
@@ -70,13 +67,6 @@ def rendered(fmt: str, color: bool | None = False) -> str:
     out = io.StringIO()
     RENDERERS[fmt](CLAIMS, REPORTS, out, color=color)
     return out.getvalue()
-
-
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "report.json"), ("text", "report.txt")])
