@@ -24,7 +24,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Token:
-    """A word, number or symbol. ``lower`` is the folded surface form, ``key`` its stem;
+    """A word, number, symbol or placeholder ("UNK", "XXX": a word left out). ``lower`` is the
+    folded surface form, ``key`` its stem;
     ``content`` is true for numbers and for words that carry meaning (not stopwords)."""
 
     text: str
@@ -32,7 +33,7 @@ class Token:
     end: int
     lower: str
     key: str
-    kind: str  # "word" | "number" | "symbol"
+    kind: str  # "word" | "number" | "symbol" | "placeholder"
     content: bool = False
 
 
@@ -107,6 +108,9 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
             out.append(Token(surface, start, end, surface, surface, "symbol"))
         else:
             folded = fold(surface)
+            if folded in _placeholders():  # "UNK", "$XXX": a word left out, never a claim
+                out.append(Token(surface, start, end, folded, folded, "placeholder"))
+                continue
             if text[m.start() - 1 : m.start()] in ("'", "’") and "'" + folded in _CONTRACTIONS:
                 folded = _CONTRACTIONS["'" + folded]  # tokenised text: "you 're", "we 've"
             for lower in _expand(folded):
@@ -160,6 +164,11 @@ def _spelling() -> dict[str, str]:
 @cache
 def _irregular() -> dict[str, str]:
     return lexicon.table("irregular_verbs")
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return lexicon.words("placeholders")
 
 
 @cache
