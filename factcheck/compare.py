@@ -92,7 +92,10 @@ def _drift(
             if o is not link and o.coverage >= link.coverage
         )
         claim = claims.claims[link.claim]
-        pair = Pair(claim, alignment.claims[link.claim], sentence, link, previous, source, others)
+        linked = tuple(alignment.claims[o.claim] for o in alignment.links[i])
+        pair = Pair(
+            claim, alignment.claims[link.claim], sentence, link, previous, source, others, linked
+        )
         for d in drift.run(pair):
             if not any(_overlaps(d, other) for _, other in found):
                 found.append((link.claim, d))

@@ -46,6 +46,7 @@ class Pair:
     previous: Unit | None
     source: Source
     others: tuple[Unit, ...] = ()  # other claims the sentence says at least as fully as this one
+    linked: tuple[Unit, ...] = ()  # every claim the sentence says some of (this one included)
 
     def claim_window(self, margin: int) -> tuple[Token, ...]:
         a, b = self.link.claim_region
@@ -107,6 +108,46 @@ def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
     return (before[-1] if before else None, after[0] if after else None)
 
 
+SCOPE = 2  # content words after a cue that make up what it negates or hedges
+_CLAUSE_END = frozenset(")],;:.!?") | {""}
+
+
+def scope(unit: Unit, cue: tuple[Token, ...]) -> frozenset[str]:
+    """Keys of the words a cue bears on: the next SCOPE content words after it, or those before
+    it when it ends a clause ("…, presumably)"; "Reportedly, …" opens one)."""
+    return _scope(unit, cue)[1]
+
+
+def _scope(unit: Unit, cue: tuple[Token, ...]) -> tuple[str, frozenset[str]]:
+    first, last = unit.tokens.index(cue[0]), unit.tokens.index(cue[-1])
+    after = [t.key for t in unit.tokens[last + 1 :] if t.content][:SCOPE]
+    before = [t.key for t in unit.tokens[:first] if t.content][-SCOPE:]
+    ends_clause = unit.text[cue[-1].end - unit.start :].lstrip()[:1] in _CLAUSE_END
+    if (ends_clause and before) or not after:
+        return "before", frozenset(before)
+    return "after", frozenset(after)
+
+
+def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
+    """True when the words a cue bears on are said by the other side (keys ``other``). "has not
+    yet been approached" is out of scope of a sentence that never mentions an approach:
+    that sentence says another part of the claim, so the claim's "not" is not dropped."""
+    return bool(scope(unit, cue) & other)
+
+
+def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
+    """True when a claim the sentence says puts a cue of lexicon ``cues`` on the same words (one
+    scope within the other, where a claim's end cuts one short), from the same side: a merged sentence's "neither extravagant nor unconscionable" is the report's
+    own, from the other claim it merges."""
+    side, words = _scope(pair.sentence, cue)
+    for unit in pair.linked:
+        for a, b in cue_positions(unit.tokens, cues):
+            their_side, theirs = _scope(unit, unit.tokens[a:b])
+            if their_side == side and theirs and (theirs <= words or words <= theirs):
+                return True
+    return False
+
+
 def counterpart(pair: Pair, index: int) -> Token:
     """The sentence word standing for the claim's word nearest to claim token ``index``: where a
     dropped cue would have been. Falls back to the first word the two share."""
@@ -139,6 +180,9 @@ __all__ = [
     "Source",
     "counterpart",
     "cue_positions",
+    "backed",
+    "in_scope",
+    "scope",
 ]
 
 

@@ -11,6 +11,8 @@ A claim voicing an opinion ("I think", lexicon/opinions.txt) may be rendered wit
 a hedge. A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
 does not state it as fact, so it may drop the hedge. Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
 carry the hedge of any of them. Cues are lexicon/hedges.txt.
+Hedges count only where the other side says the words they bear on (drift.scope), as negations
+do; "may 2" is a date.
 Limits: hedges far outside the words the two sides share are not seen.
 """
 
@@ -19,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon
+from ..align import Unit
 from ..text import Token
-from . import Drift, Pair, counterpart, cue_positions
+from . import Drift, Pair, backed, counterpart, cue_positions, in_scope
 
 CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "hedge"
@@ -38,14 +41,16 @@ def check(pair: Pair) -> Iterator[Drift]:
     claim_tokens = pair.claim_unit.tokens if whole else pair.claim_window(MARGIN)
     if cue_positions(claim_tokens, "opinions"):
         return  # "I think it's a one": an opinion may be reported with or without a hedge
-    claimed = _hedges(claim_tokens)
+    claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys)
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
     window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
-    found = _hedges(window)
+    found = _hedges(window, pair.sentence, pair.source.keys)
     if bool(claimed) == bool(found) or not window:
         return
-    if found and any(_hedges(other.tokens) for other in pair.others):
+    if found and any(_hedges(other.tokens, other, pair.sentence.keys) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
+    if found and all(backed(pair, words, "hedges") for words in found):
+        return  # another claim of the sentence hedges these words
     if claimed and _reported(pair.sentence.tokens):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact
     if found:
@@ -65,15 +70,28 @@ def check(pair: Pair) -> Iterator[Drift]:
         )
 
 
-def _hedges(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+def _hedges(
+    tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]
+) -> list[tuple[Token, ...]]:
+    """Hedges among ``tokens`` (of ``unit``) whose scope the other side says."""
     spans = cue_positions(tokens, "hedges")
     out = []
     for a, b in spans:
         words = tokens[a:b]
         if len(words) == 1 and words[0].text[:1].isupper() and a > 0:
             continue  # "May" the month, "Perhaps" mid-title
-        out.append(words)
+        if _date(tokens, a, b):
+            continue  # "on may 2": the month in lower-cased text
+        if in_scope(unit, words, other):
+            out.append(words)
     return out
+
+
+def _date(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    """True when the cue ``tokens[a:b]`` is a month next to a day number ("may 2", "2 may")."""
+    if b - a != 1 or tokens[a].lower not in lexicon.words("calendar"):
+        return False
+    return any(0 <= i < len(tokens) and tokens[i].kind == "number" for i in (a - 1, b))
 
 
 def _reported(tokens: tuple[Token, ...]) -> bool:

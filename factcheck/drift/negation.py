@@ -7,6 +7,10 @@ PASS  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is not amo
 FAIL  claim "Nvidia isn't a member of the alliance"  sentence "Nvidia is a member of the alliance"
 FAIL  claim "Sales rose in the fourth quarter"       sentence "Sales fell in the fourth quarter"
 
+A cue counts only where the other side says the words it bears on (drift.scope: the next two
+content words, or the two before a clause-final cue): a sentence that says the other half of
+"X, who …, has not yet been approached" drops no "not". An added cue that a merged claim of the
+sentence also puts on those words is that claim's (drift.backed).
 A side is negative when it has any negation cue (counting them would read "don't … fails" as
 a double negative). Only the part of each side that says the same thing is compared (a merged sentence's other
 clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
@@ -20,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon
+from ..align import Unit
 from ..senses import opposite_in
 from ..text import Token
-from . import Drift, Pair, counterpart
+from . import Drift, Pair, backed, counterpart, in_scope
 
 CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "negation"
@@ -34,14 +39,18 @@ def check(pair: Pair) -> Iterator[Drift]:
     if pair.link.coverage < CLOSE:
         return  # polarity and certainty are only comparable where the two say the same thing
     claim_window = pair.claim_window(MARGIN)
-    claim_cues = _cues(claim_window)
     sentence_window = pair.sentence_window(MARGIN)
-    cues = _cues(sentence_window)
+    claim_cues = _cues(claim_window, pair.claim_unit, pair.sentence.keys)
+    cues = _cues(sentence_window, pair.sentence, pair.source.keys)
     swaps = _antonyms(claim_window, sentence_window)
     if (bool(claim_cues) != bool(cues)) == (len(swaps) % 2 == 1) or not sentence_window:
         return
-    if cues and any(len(_cues(other.tokens)) % 2 for other in pair.others):
+    if cues and any(
+        len(_cues(other.tokens, other, pair.sentence.keys)) % 2 for other in pair.others
+    ):
         return  # the negation is the one another claim of this sentence makes
+    if not swaps and cues and all(backed(pair, (t,), "negations") for t in cues):
+        return  # another claim of the sentence negates these words
     if swaps:
         said, found = swaps[0]
         yield Drift(
@@ -75,9 +84,14 @@ def check(pair: Pair) -> Iterator[Drift]:
         )
 
 
-def _cues(tokens: tuple[Token, ...]) -> list[Token]:
+def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[Token]:
+    """Negation cues among ``tokens`` (of ``unit``) whose scope the other side says."""
     negations = lexicon.words("negations")
-    return [t for t in tokens if t.kind == "word" and t.lower in negations]
+    return [
+        t
+        for t in tokens
+        if t.kind == "word" and t.lower in negations and in_scope(unit, (t,), other)
+    ]
 
 
 def _antonyms(claim: tuple[Token, ...], sentence: tuple[Token, ...]) -> list[tuple[Token, Token]]:
