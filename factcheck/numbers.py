@@ -25,6 +25,7 @@ _LOOSE = {
 }  # units a bare figure may stand for ("5 million" for "$5 million")
 _SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
 _SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
+_CLOCK = {"am", "pm"}  # "7 am" is the time "7am"
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
 
 
@@ -161,6 +162,8 @@ def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[s
         return "%", last + 1
     if nxt.lower == "per" and last + 2 < len(tokens) and tokens[last + 2].lower == "cent":
         return "%", last + 2
+    if nxt.lower in _CLOCK and tokens[last].kind == "number" and float(tokens[last].lower) <= 12:
+        return nxt.lower, last + 1  # "7 pm", "7 p.m." as "7pm"
     if nxt.key in _CURRENCY_WORDS and unit is None:
         return _CURRENCY_WORDS[nxt.key], last + 1
     return unit, last

@@ -57,7 +57,7 @@ CORRUPTION_CASES: list[tuple[str, tuple[str | tuple[str, str], ...], list[str]]]
         ("The council approved around 45 new homes.",),
         [
             "The council approved around 91 new homes.",
-            "The council approved at least 45 new homes.",
+            "The council approved above 45 new homes.",
         ],
     ),
     ("number", ("Turnout rose to 80% this year.",), ["Turnout rose to 40% this year."]),

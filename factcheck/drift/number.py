@@ -4,10 +4,13 @@ Why: a changed figure is the costliest error a rewrite can make and the easiest 
 
 PASS  claim "around 45 organizations"   sentence "about forty-five organisations"
 FAIL  claim "around 45 organizations"   sentence "around 54 organizations"   (value)
-FAIL  claim "more than 70 signers"      sentence "70 signers"                (approximation)
+FAIL  claim "more than 70 signers"      sentence "fewer than 70 signers"     (approximation)
 
 A figure the sentence takes from another claim (a merged sentence) is not drift, unless it
-stands where the claim's own figure stood ("44% are inactive" for "41% are inactive"). Limits: dates
+stands where the claim's own figure stood ("44% are inactive" for "41% are inactive"). A bare
+figure restates the claim's approximate one ("nearly 5%" → "5%"); a qualifier of another class
+("more than" → "fewer than", "exactly") changes it, unless another claim has the figure so
+qualified. Limits: dates
 written as words ("last August") are not figures; ranges count as two figures.
 """
 
@@ -31,8 +34,10 @@ def check(pair: Pair) -> Iterator[Drift]:
         same = slot or [c for c in claimed if c.same_value(found)]
         if same and not any(c.same_value(found) for c in same):
             yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
-        elif same:
-            if all(c.approx != found.approx for c in same if c.same_value(found)):
+        elif same and found.approx is not None:
+            if all(c.approx != found.approx for c in same if c.same_value(found)) and not any(
+                q.approx == found.approx and q.same_value(found) for q in pair.source.quantities
+            ):
                 yield _drift(same[0], found, "approximation changed")
         elif not pair.source.has_figure(found):
             yield _drift(_nearest(claimed, found), found, "figure changed")

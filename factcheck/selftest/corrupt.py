@@ -4,7 +4,7 @@ One function per drift type returns the corrupted versions of one claim (none wh
 does not apply). Words inside quotations are left alone by all but ``quote``.
 
 - ``number``: a figure changed (× 2 + 1; half a share that would pass 100%; a year + 1), and an
-  approximation changed to one of another class ("around 45" → "at least 45");
+  approximation changed to one of another class ("around 45" → "above 45");
 - ``entity``: a name swapped for a name of another claim (names.py);
 - ``negation``: a negation dropped ("isn't" → "is", "none of" → "all of"), or else one added
   at the first auxiliary ("will" → "will not", "has" → "does not have");
@@ -69,7 +69,7 @@ def number(file: File, i: int) -> list[Rewrite]:
 
 
 def _other_approximation(classes: dict[str, str], phrase: str) -> str:
-    """The first approximation of the opposite class: "around" → "at least" → "almost"."""
+    """The first approximation of the opposite class: "around" → "above" → "almost"."""
     wanted = _OTHER_CLASS.get(classes[phrase])
     same = [p for p, c in classes.items() if c == wanted]
     return (same or [p for p, c in classes.items() if c != classes[phrase]])[0]
