@@ -120,3 +120,12 @@ def named_in(entity: Entity, words: Collection[str]) -> bool:
 def same_actor(entity: Entity, words: Collection[str]) -> bool:
     """True when ``entity`` shares a distinctive word with ``words`` (or is too generic to tell)."""
     return not entity.keys or any(k in words for k in entity.keys)
+
+
+def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
+    """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with a word of
+    each ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
+    word of one is the start of a word of the other ("Georgia", "Georgian")."""
+    if any(x.startswith(y) or y.startswith(x) for x in a.keys for y in b.keys):
+        return True
+    return any(n.keys & a.keys and n.keys & b.keys for n in names)

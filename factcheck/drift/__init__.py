@@ -15,6 +15,7 @@ from typing import Protocol
 from .. import lexicon
 from ..align import Link, Unit
 from ..claims import Claim
+from ..entities import Entity
 from ..numbers import Quantity
 from ..text import Token
 
@@ -29,6 +30,11 @@ class Source:
     quantities: tuple[Quantity, ...]
     quotes: tuple[str, ...]  # every quoted passage, as quote_key()
     figures: frozenset[float] = frozenset()  # every claim's values, rounded
+
+    @property
+    def names(self) -> tuple[Entity, ...]:
+        """Every name mentioned in the claims."""
+        return tuple(e for u in self.units for e in u.entities)
 
     def has_figure(self, q: Quantity) -> bool:
         """True when some claim has this value (in any unit): a merge, not an invention."""

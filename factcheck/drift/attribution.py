@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from .. import lexicon
 from ..align import Unit
-from ..entities import Entity, same_actor
+from ..entities import Entity, one_actor, same_actor
 from . import Drift, Pair, cue_positions
 
 ID = "attribution"
@@ -44,7 +44,14 @@ def check(pair: Pair) -> Iterator[Drift]:
     actors, start, end, cue = _sentence_actors(pair)
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
-    extra = [e for e in actors if e.keys and not same_actor(e, claim_words)]
+    names = pair.source.names
+    extra = [
+        e
+        for e in actors
+        if e.keys
+        and not same_actor(e, claim_words)
+        and not any(one_actor(e, c, names) for c in claimed)
+    ]
     if extra:
         expected = pair.claim.speaker or ", ".join(dict.fromkeys(e.text for e in claimed))
         found = ", ".join(dict.fromkeys(e.text for e in actors))

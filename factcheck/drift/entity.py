@@ -9,7 +9,8 @@ FAIL  claim "members include AMD and Intel"  sentence "members include AMD, Inte
 
 A name from another claim is a swap only when it stands where the claim's missing name stood
 (the words on either side agree); otherwise the sentence merges two claims or describes the
-actor another way ("White pleaded guilty" → "An Australian pleaded guilty"). Limits: names in
+actor another way ("White pleaded guilty" → "An Australian pleaded guilty"), nor when the report
+names both as one actor ("Stan Freberg": "Freberg" → "stan freberg"). Limits: names in
 lower-cased text are found only when the report names them too.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..entities import Entity, named_in, same_actor
+from ..entities import Entity, named_in, one_actor, same_actor
 from . import Drift, Pair, same_slot
 
 ID = "entity"
@@ -36,7 +37,12 @@ def check(pair: Pair) -> Iterator[Drift]:
             continue
         # any mention of a left-out name may be the one replaced
         mentions = [c for c in pair.claim_unit.entities if any(c.keys & m.keys for m in missing)]
-        slot = [m for m in mentions if same_slot(pair.claim_unit, m, pair.sentence, e)]
+        slot = [
+            m
+            for m in mentions
+            if same_slot(pair.claim_unit, m, pair.sentence, e)
+            and not one_actor(m, e, pair.source.names)
+        ]
         if slot:
             yield Drift(
                 ID,
