@@ -13,7 +13,8 @@ The actors are the names before the attribution cue (lexicon/attribution.txt) in
 the name right after "according to"; a sentence that opens with "They" or "These companies"
 (lexicon/anaphors.txt) takes the list of names in the sentence before it, one with "He" or "The
 company" its first name. Cues come in groups (speech, criticism, argument, praise): "X said" is
-not compared with "Y criticised". Naming fewer of the claim's actors is not drift. Limits: passive voice ("was criticised by X") is read as X being the actor only with
+not compared with "Y criticised". Naming fewer of the claim's actors is not drift, nor is
+crediting an actor the claim itself names (the claim's speaker may have been misread). Limits: passive voice ("was criticised by X") is read as X being the actor only with
 "according to".
 """
 
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz
 
 from .. import lexicon
 from ..align import Unit
-from ..entities import Entity, one_actor, same_actor
+from ..entities import Entity, named_in, one_actor, same_actor
 from . import Drift, Pair, cue_positions
 
 ID = "attribution"
@@ -45,11 +46,13 @@ def check(pair: Pair) -> Iterator[Drift]:
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
     names = pair.source.names
+    in_claim = {t.lower for t in pair.claim_unit.tokens}
     extra = [
         e
         for e in actors
         if e.keys
         and not same_actor(e, claim_words)
+        and not named_in(e, in_claim)
         and not any(one_actor(e, c, names) for c in claimed)
     ]
     if extra:

@@ -85,12 +85,16 @@ def check(pair: Pair) -> Iterator[Drift]:
 
 
 def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[Token]:
-    """Negation cues among ``tokens`` (of ``unit``) whose scope the other side says."""
+    """Negation cues among ``tokens`` (of ``unit``) whose scope the other side says; "no" in
+    "no more than 44%" qualifies a figure and negates nothing."""
     negations = lexicon.words("negations")
     return [
         t
         for t in tokens
-        if t.kind == "word" and t.lower in negations and in_scope(unit, (t,), other)
+        if t.kind == "word"
+        and t.lower in negations
+        and not any(q.start <= t.start < q.end for q in unit.quantities)
+        and in_scope(unit, (t,), other)
     ]
 
 
