@@ -7,7 +7,8 @@ PASS  source '"We welcome and expect more organizations to join"'  rewrite '"mor
 FAIL  source '"We welcome and expect more organizations to join"'  rewrite '"We expect many more companies to join"'
 
 A quoted passage passes when its words appear, in order, in a quote of the source or in a claim
-(scare quotes around the report's own words). Editorial brackets ("[M]ore") are ignored.
+(scare quotes around the report's own words), or in a source quote with a few words left out
+at a time (not a negation: leaving out "not" changes the quote). Editorial brackets ("[M]ore") are ignored.
 Limits: single quotation marks are not read as quotes (they double as apostrophes).
 """
 
@@ -17,12 +18,14 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from .. import lexicon
 from ..text import quote_key
 from . import Drift, Pair
 
 ID = "quote"
 SEVERITY = "error"
 SIMILAR = 60  # partial_ratio at which a quote is a changed version of a source quote
+GAP = 3  # words a rewrite may leave out of a quotation at one place
 
 
 def check(pair: Pair) -> Iterator[Drift]:
@@ -41,6 +44,29 @@ def check(pair: Pair) -> Iterator[Drift]:
 
 def _said(key: str, pair: Pair) -> bool:
     padded = f" {key} "
-    if any(padded in f" {q} " for q in pair.source.quotes):
+    if any(padded in f" {q} " or _elided(key, q) for q in pair.source.quotes):
         return True
     return any(padded in f" {quote_key(u.text)} " for u in pair.source.units)
+
+
+def _elided(key: str, quote: str) -> bool:
+    """True when the words of ``key`` are those of ``quote`` in order with a few left out (at
+    most GAP at a time, never a negation): "strong indications of life within a decade" for
+    "strong indications of life beyond Earth within a decade"."""
+    words, source = key.split(), quote.split()
+    negations = lexicon.words("negations")
+    for start in (i for i, w in enumerate(source) if w == words[0]):
+        j, ok = start, True
+        for w in words[1:]:
+            gap = source[j + 1 : j + 2 + GAP]
+            if w not in gap:
+                ok = False
+                break
+            skipped = gap[: gap.index(w)]
+            if any(s in negations for s in skipped):
+                ok = False
+                break
+            j += 1 + gap.index(w)
+        if ok:
+            return True
+    return False
