@@ -123,9 +123,18 @@ def same_actor(entity: Entity, words: Collection[str]) -> bool:
 
 
 def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
-    """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with a word of
-    each ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
-    word of one is the start of a word of the other ("Georgia", "Georgian")."""
-    if any(x.startswith(y) or y.startswith(x) for x in a.keys for y in b.keys):
+    """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
+    of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
+    word of each is the start of a word of the other ("Georgia", "Georgian"). "Louis Jordan" and
+    "Frank Jordan" are two."""
+    if not a.keys or not b.keys:
+        return False
+    if _related(a.keys, b.keys) and _related(b.keys, a.keys):
         return True
-    return any(n.keys & a.keys and n.keys & b.keys for n in names)
+    both = a.keys | b.keys
+    return any(both <= n.keys for n in names)
+
+
+def _related(words: frozenset[str], others: frozenset[str]) -> bool:
+    """True when each of ``words`` starts, or is the start of, one of ``others``."""
+    return all(any(w.startswith(o) or o.startswith(w) for o in others) for w in words)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..entities import Entity, named_in, one_actor, same_actor
+from ..entities import Entity, named_in, one_actor
 from . import Drift, Pair, same_slot
 
 ID = "entity"
@@ -64,6 +64,6 @@ def _missing(
         if not e.keys:
             continue
         nth = sum(1 for c in claimed[:i] if c.keys & e.keys)
-        if not same_actor(e, words) or sum(1 for f in found if f.keys & e.keys) <= nth:
+        if not named_in(e, words) or sum(1 for f in found if f.keys & e.keys) <= nth:
             out.append(e)
     return out
