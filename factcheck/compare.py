@@ -21,6 +21,8 @@ from .text import Document, Token, quote_key, word_key
 
 LINKS_CHECKED = 3  # a sentence is checked against its best few claims
 SAME_CLAIM = 0.4  # least share of a claim a sentence must say for drift checks to compare them
+SAYS = 0.5  # link score (F1 of claim and sentence coverage) at which a sentence says part of a
+# long claim: "Frank Jordan, 37, took his sailboat out" says a run-on claim's first clause
 MIN_STEM = 5  # letters two words must share at their start to count as forms of one word
 UNSUPPORTED = 0.5  # share of a sentence's content words no claim uses, from which it is unsupported
 SEVERITY: dict[str, Severity] = {check.ID: check.SEVERITY for check in drift.CHECKS}
@@ -55,7 +57,7 @@ def compare(
         close = [
             link
             for link in alignment.links[i][:LINKS_CHECKED]
-            if link.coverage >= cutoffs.same_claim
+            if link.coverage >= cutoffs.same_claim or link.score >= SAYS
         ]
         found = _drift(claims, alignment, source, i, close)
         share = None if close else cutoffs.unsupported  # a sentence saying a claim rewords it
