@@ -148,10 +148,10 @@ def _stem(word: str) -> str:
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     for suffix in ("ing", "ed", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 

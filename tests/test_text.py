@@ -35,6 +35,18 @@ def test_tokens_fold_contractions_spelling_and_hyphens() -> None:
     assert keys == {t.key for t in tokenize("organizations utilize")}
 
 
+@pytest.mark.parametrize(
+    "forms", [("take", "taking"), ("aim", "aimed", "aiming"), ("live", "lived", "living")]
+)
+def test_short_verbs_share_one_key_across_forms(forms: tuple[str, ...]) -> None:
+    assert len({t.key for t in tokenize(" ".join(forms))}) == 1
+
+
+def test_different_words_keep_different_keys() -> None:
+    words = "red bed need used during string hundred"
+    assert len({t.key for t in tokenize(words)}) == len(words.split())
+
+
 VALUES = [
     ("around 45 organizations", 45, None, "approx"),
     ("about forty-five groups", 45, None, "approx"),
@@ -45,6 +57,8 @@ VALUES = [
     ("$1.2 billion in funding", 1.2e9, "$", None),
     ("raised $22.6M last year", 22.6e6, "$", None),
     ("more than 70 signers", 70, None, "over"),
+    ("no more than 44 per cent", 44, "%", "under"),
+    ("between 7 pm and", 7, "pm", None),
     ("a dozen eggs", 12, None, None),
     ("1,500 jobs", 1500, None, None),
     ("Q3 revenue", 3, "q", None),
