@@ -6,6 +6,7 @@ offsets, when a finding is made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -51,6 +52,7 @@ def compare(
     source = _source(units, claims.words)
     checkable = [i for i, s in enumerate(sentences) if asserts(s.text)]
     caseless = _caseless(alignment.sentences)
+    narrated = _conversation(claims)
     findings: list[Finding] = []
     scores = []
     for i in checkable:
@@ -60,7 +62,9 @@ def compare(
             if link.coverage >= cutoffs.same_claim or link.score >= SAYS
         ]
         found = _drift(claims, alignment, source, i, close)
-        share = None if close else cutoffs.unsupported  # a sentence saying a claim rewords it
+        # a sentence saying a claim rewords it; a summary of a conversation narrates it in its own
+        # words: in neither is the share of new words evidence
+        share = None if close or narrated else cutoffs.unsupported
         found += _unsupported(alignment, source, i, found, caseless, share)
         findings += [_finding(doc, claims, alignment, i, d) for d in found]
         scores.append(0.0 if found else _support(alignment.sentences[i], source))
@@ -140,6 +144,16 @@ def _unsupported(
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
     return []
+
+
+def _conversation(claims: ClaimSet) -> bool:
+    """True when most claims are turns of a transcript ("Pat: I emailed Jessica"): a meeting,
+    a call or a chat, which a summary retells ("Pat suggests emailing Jessica")."""
+    turns = sum(1 for c in claims if _TURN.match(c.text))
+    return turns * 2 >= len(claims) > 0
+
+
+_TURN = re.compile(r"[A-Z][\w .'’-]{0,30}:\s")
 
 
 def _caseless(units: Sequence[Unit]) -> bool:
