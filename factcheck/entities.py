@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 from .text import Token
@@ -112,14 +113,29 @@ def name_words(entities: Sequence[Entity]) -> frozenset[str]:
 
 
 def named_in(entity: Entity, words: Collection[str]) -> bool:
-    """True when every distinctive word of ``entity`` is among ``words``: "Concept Teacher" is
-    not named where only "Concept Learner" is."""
-    return all(k in words for k in entity.keys)
+    """True when every distinctive word of ``entity`` is among ``words``, under its own name or
+    an alias ("U.K." where the report says "British"): "Concept Teacher" is not named where only
+    "Concept Learner" is."""
+    return all(_said(k, words) for k in entity.keys)
 
 
 def same_actor(entity: Entity, words: Collection[str]) -> bool:
     """True when ``entity`` shares a distinctive word with ``words`` (or is too generic to tell)."""
-    return not entity.keys or any(k in words for k in entity.keys)
+    return not entity.keys or any(_said(k, words) for k in entity.keys)
+
+
+def _said(key: str, words: Collection[str]) -> bool:
+    return key in words or any(a in words for a in _aliases().get(key, ()))
+
+
+@cache
+def _aliases() -> dict[str, frozenset[str]]:
+    """lexicon/aliases.txt: a place or people under another name ("uk", "british")."""
+    found: dict[str, set[str]] = {}
+    for line in lexicon.entries("aliases"):
+        a, b = line.split("\t")
+        found.setdefault(a, set()).add(b)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
