@@ -77,7 +77,7 @@ def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
     return Source(
         units,
         words | frozenset(t.lower for u in units for t in u.tokens),
-        frozenset(k for u in units for k in u.keys),
+        frozenset(k for u in units for k in u.keys) | _keys(words),
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),
         frozenset(round(q.value, 6) for u in units for q in u.quantities),
@@ -154,6 +154,12 @@ def _conversation(claims: ClaimSet) -> bool:
 
 
 _TURN = re.compile(r"[A-Z][\w .'’-]{0,30}:\s")
+
+
+@lru_cache(maxsize=16)
+def _keys(words: frozenset[str]) -> frozenset[str]:
+    """Keys of the report's words outside its claims too (a signature, a caption, a heading)."""
+    return frozenset(word_key(w) for w in words)
 
 
 def _caseless(units: Sequence[Unit]) -> bool:

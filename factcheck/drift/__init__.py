@@ -26,7 +26,7 @@ class Source:
 
     units: tuple[Unit, ...]
     words: frozenset[str]  # lower-case words of every claim
-    keys: frozenset[str]  # content keys of every claim
+    keys: frozenset[str]  # content keys of every claim (and of the whole report, when known)
     quantities: tuple[Quantity, ...]
     quotes: tuple[str, ...]  # every quoted passage, as quote_key()
     figures: frozenset[float] = frozenset()  # every claim's values, rounded
