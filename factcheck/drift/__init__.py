@@ -107,6 +107,15 @@ def same_slot(claim: Unit, claimed: Span, sentence: Unit, found: Span) -> bool:
     return left[0] == left[1] and right[0] == right[1] and (left[0], right[0]) != (None, None)
 
 
+def near_slot(claim: Unit, claimed: Span, sentence: Unit, found: Span) -> bool:
+    """True when the content word on one side of the two spans agrees: "rose in Q4" and "fell
+    in Q4" stand in one place; "Limited-Time Offer" and "comprehensive EHR system" do not."""
+    left, right = zip(_neighbours(claim, claimed), _neighbours(sentence, found), strict=True)
+    return (left[0] is not None and left[0] == left[1]) or (
+        right[0] is not None and right[0] == right[1]
+    )
+
+
 def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
     """Keys of the nearest content word before and after ``span``."""
     before = [t.key for t in unit.tokens if t.end <= span.start and t.content and t.kind == "word"]
@@ -188,6 +197,7 @@ __all__ = [
     "cue_positions",
     "backed",
     "in_scope",
+    "near_slot",
     "scope",
 ]
 

@@ -14,7 +14,8 @@ sentence also puts on those words is that claim's (drift.backed).
 A side is negative when it has any negation cue (counting them would read "don't … fails" as
 a double negative). Only the part of each side that says the same thing is compared (a merged sentence's other
 clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
-and lexicon/opposites.txt) flips polarity as a "not" does. Cues are lexicon/negations.txt.
+and lexicon/opposites.txt) flips polarity as a "not" does, where the two stand in one place (a
+neighbouring content word agrees: "rose in Q4" / "fell in Q4"). Cues are lexicon/negations.txt.
 Limits: double negation ("not wrong") is read as a negation; opposites outside the lexicons are
 not seen.
 """
@@ -27,7 +28,7 @@ from .. import lexicon
 from ..align import Unit
 from ..senses import opposite_in
 from ..text import Token
-from . import Drift, Pair, backed, counterpart, in_scope
+from . import Drift, Pair, backed, counterpart, in_scope, near_slot
 
 CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "negation"
@@ -42,7 +43,11 @@ def check(pair: Pair) -> Iterator[Drift]:
     sentence_window = pair.sentence_window(MARGIN)
     claim_cues = _cues(claim_window, pair.claim_unit, pair.sentence.keys)
     cues = _cues(sentence_window, pair.sentence, pair.source.keys)
-    swaps = _antonyms(claim_window, sentence_window)
+    swaps = [
+        (said, found)
+        for said, found in _antonyms(claim_window, sentence_window)
+        if near_slot(pair.claim_unit, said, pair.sentence, found)
+    ]
     if (bool(claim_cues) != bool(cues)) == (len(swaps) % 2 == 1) or not sentence_window:
         return
     if cues and any(
