@@ -9,7 +9,8 @@ FAIL  claim "It plans to use existing collaborations (the Partnership's, presuma
 
 A claim voicing an opinion ("I think", lexicon/opinions.txt) may be rendered with or without
 a hedge. A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
-does not state it as fact, so it may drop the hedge. Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
+does not state it as fact, so it may drop the hedge; nor does one that keeps the "if" of a hedged
+condition ("if we could …" → "if they were able to …"). Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
 carry the hedge of any of them. Cues are lexicon/hedges.txt.
 Hedges count only where the other side says the words they bear on (drift.scope), as negations
 do; "may 2" is a date.
@@ -53,6 +54,8 @@ def check(pair: Pair) -> Iterator[Drift]:
         return  # another claim of the sentence hedges these words
     if claimed and _reported(pair.sentence.tokens):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact
+    if claimed and all(_conditional(pair.claim_unit, w) for w in claimed) and _conditions(window):
+        return  # "if we could recreate it" → "if they were able to recreate it": still a condition
     if found:
         words = found[0]
         yield Drift(
@@ -92,6 +95,19 @@ def _date(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     if b - a != 1 or tokens[a].lower not in lexicon.words("calendar"):
         return False
     return any(0 <= i < len(tokens) and tokens[i].kind == "number" for i in (a - 1, b))
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(unit: Unit, words: tuple[Token, ...]) -> bool:
+    """True when the hedge sits in an "if" clause: a few words after "if" or "unless"."""
+    i = unit.tokens.index(words[0])
+    return any(t.lower in _CONDITIONS for t in unit.tokens[max(0, i - 3) : i])
+
+
+def _conditions(tokens: tuple[Token, ...]) -> bool:
+    return any(t.lower in _CONDITIONS for t in tokens)
 
 
 def _reported(tokens: tuple[Token, ...]) -> bool:
