@@ -86,6 +86,16 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
             os.unlink(temp)
 
 
+def append_text(path: str, text: str, what: str) -> None:
+    """Add ``text`` at the end of ``path`` (created if missing); ``what`` names the file in
+    the message if it cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
+
+
 def _mode_for(path: str) -> int:
     """Keep an overwritten file's permissions; give a new one the usual umask-based mode."""
     with contextlib.suppress(OSError):
