@@ -22,8 +22,9 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def read_text(path: str) -> str:
-    """The text of ``path`` (``-`` for stdin) with ``\\n`` newlines.
+def read_text(path: str, *, allow_empty: bool = False) -> str:
+    """The text of ``path`` (``-`` for stdin) with ``\\n`` newlines; empty (or blank) text is
+    an error unless ``allow_empty``.
 
     Decoding is strict UTF-8 (a byte-order mark is accepted and dropped): guessing an encoding
     would silently shift the words a rewrite is compared on.
@@ -36,7 +37,7 @@ def read_text(path: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
         raise InputError(f"{name}:{line}: not UTF-8 text (byte 0x{byte:02x})") from None
-    if not text.strip():
+    if not text.strip() and not allow_empty:
         raise InputError(f"{name}: input is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
