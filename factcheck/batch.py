@@ -115,8 +115,7 @@ def claims_for(path: str, config: Config) -> str:
                 return claims
     if config.claims:
         return config.claims
-    name = "<stdin>" if path == STDIN else path
-    raise InputError(f"{name}: no claims file for it: pass --claims FILE or add it to a manifest")
+    raise InputError(f"{path}: no claims file for it: pass --claims FILE or add it to a manifest")
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
@@ -164,7 +163,7 @@ def load_documents(
     for claims_path, path, explicit in plan:
         raw = files.read_text(path)
         kind = inputs.kind_for(path, input_format, stdin_filename)
-        prepared = inputs.prepare(suppress.blank(raw), kind, files.display_name(path))
+        prepared = inputs.prepare(suppress.blank(raw), kind, path)
         if not explicit:
             claims_path = inputs.claims_path(prepared, path) or claims_path
         read.append((claims_path, prepared, path, raw))
@@ -223,7 +222,7 @@ def load_claim_set(path: str) -> ClaimSet:
     """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
     text = files.read_text(path)
     if _is_claims_file(path, text):
-        claim_set = factcheck.load_claims(text, files.display_name(path))
+        claim_set = factcheck.load_claims(text, path)
     else:
         claim_set = factcheck.extract(text, source=None if path == STDIN else path)
     return replace(claim_set, path=path)

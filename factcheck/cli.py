@@ -290,7 +290,7 @@ def selftest_command(
     with _user_errors():
         claim_set = load_claim_set(claims)
         if not claim_set.claims:
-            raise InputError(f"{files.display_name(claims)}: no claims to test")
+            raise InputError(f"{claims}: no claims to test")
     result, bars = selftest(claim_set), Bars(min_catch, max_flag)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
