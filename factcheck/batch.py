@@ -1,32 +1,59 @@
-"""Many documents in one ``compare`` run: which claims file each derivative is checked against,
-glob expansion, and comparing them serially or in parallel with the same output.
+"""Many documents in one ``compare`` run, from inputs to Reports: which claims file each
+derivative is checked against, glob expansion, reading and preparing the documents, comparing
+them serially or in parallel with the same output, then suppressions and the baseline.
 
 A run is planned as a list of (claims file, derivative) pairs in input order. Each claims file
 is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
-output of ``--jobs 4`` is byte-identical to a serial run.
+output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
+warnings come back as data (``Checked.warnings``) for the command line to show.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from itertools import repeat
 
 import factcheck
 
+from . import baseline, files, inputs, suppress
 from .claims import ClaimSet
 from .compare import DEFAULT_CUTOFFS, Cutoffs
-from .config import Config
+from .config import Config, apply_severity
 from .errors import InputError
 from .files import STDIN
 from .report import Report
 
 CLAIMS_SUFFIXES = (".yaml", ".yml")
+CLAIMS_FIRST_KEYS = ("version:", "claims:")
 GLOB_CHARS = frozenset("*?[")
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
+
+Watch = Callable[[Iterator[Report], int], Iterable[Report]]  # reports and their count → reports
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """A rewrite to check: its claims, its text prepared for comparison, its path, and its
+    text as read (where suppression comments are looked for)."""
+
+    claims: ClaimSet
+    prepared: inputs.Prepared
+    path: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Reports in input order, and one line for each thing the user should hear of: unused or
+    unknown suppression directives, stale baseline entries."""
+
+    reports: tuple[Report, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str, bool]]:
@@ -88,8 +115,7 @@ def claims_for(path: str, config: Config) -> str:
                 return claims
     if config.claims:
         return config.claims
-    name = "<stdin>" if path == STDIN else path
-    raise InputError(f"{name}: no claims file for it: pass --claims FILE or add it to a manifest")
+    raise InputError(f"{path}: no claims file for it: pass --claims FILE or add it to a manifest")
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
@@ -125,3 +151,94 @@ def groups(
     for claim_set, report in zip(claim_sets, reports, strict=True):
         grouped.setdefault(id(claim_set), (claim_set, []))[1].append(report)
     return list(grouped.values())
+
+
+def load_documents(
+    plan: Sequence[tuple[str, str, bool]], input_format: str | None, stdin_filename: str | None
+) -> list[Derivative]:
+    """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
+    file unless the command line did. Each claims file is loaded once."""
+    _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
+    read = []
+    for claims_path, path, explicit in plan:
+        raw = files.read_text(path)
+        kind = inputs.kind_for(path, input_format, stdin_filename)
+        prepared = inputs.prepare(suppress.blank(raw), kind, path)
+        if not explicit:
+            claims_path = inputs.claims_path(prepared, path) or claims_path
+        read.append((claims_path, prepared, path, raw))
+    claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
+    return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
+
+
+def check(
+    documents: Sequence[Derivative], jobs: int, config: Config, watch: Watch | None = None
+) -> Checked:
+    """Compare every rewrite (``jobs`` 0: one a CPU); locate findings in the original file,
+    then apply the configured severities and the rewrite's own suppression comments.
+    ``watch`` sees the reports as they come, to show progress."""
+    texts = [(d.claims, d.prepared.text, d.path) for d in documents]
+    compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs)
+    reports, warnings = [], []
+    for document, report in zip(
+        documents, watch(compared, len(texts)) if watch else compared, strict=True
+    ):
+        located = apply_severity(inputs.in_original(report, document.prepared), config)
+        report, notices = _accept(located, document)
+        reports.append(report)
+        warnings += notices
+    return Checked(tuple(reports), tuple(warnings))
+
+
+def _accept(report: Report, document: Derivative) -> tuple[Report, list[str]]:
+    """``report`` less the findings its document's comments suppress, and a warning for each
+    directive that is unknown or suppressed nothing."""
+    found = suppress.suppressions(document.raw, document.prepared.text)
+    report, unused = suppress.apply(report, found)
+    return report, [notice.format(report.path) for notice in (*found.problems, *unused)]
+
+
+def apply_baseline(reports: Sequence[Report], read: str | None, write: str | None) -> Checked:
+    """``reports`` less the findings a baseline accepts, and a warning for each stale entry.
+    ``write`` names a baseline file to write of every finding first (and so accept them all);
+    ``read`` one to read."""
+    if write:
+        text = baseline.build(reports)
+        files.write_atomic(write, text, force=True)
+        accepted = baseline.load(text, write)
+    elif read:
+        accepted = baseline.load(files.read_text(read), read)
+    else:
+        return Checked(tuple(reports))
+    kept, warnings = [], []
+    for report in reports:
+        report, stale = baseline.apply(report, accepted)
+        kept.append(report)
+        warnings += [entry.describe() for entry in stale]
+    return Checked(tuple(kept), tuple(warnings))
+
+
+def load_claim_set(path: str) -> ClaimSet:
+    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
+    text = files.read_text(path)
+    if _is_claims_file(path, text):
+        claim_set = factcheck.load_claims(text, path)
+    else:
+        claim_set = factcheck.extract(text, source=None if path == STDIN else path)
+    return replace(claim_set, path=path)
+
+
+def _is_claims_file(path: str, text: str) -> bool:
+    """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
+    if path.lower().endswith(CLAIMS_SUFFIXES):
+        return True
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped != "---":
+            return stripped.startswith(CLAIMS_FIRST_KEYS)
+    return False
+
+
+def _stdin_at_most_once(paths: list[str]) -> None:
+    if paths.count(STDIN) > 1:
+        raise InputError("stdin ('-') can be read only once; pass the other inputs as files")

@@ -12,7 +12,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
 from typing import Annotated, TypeVar
 
@@ -20,8 +19,8 @@ import typer
 
 import factcheck
 
-from . import baseline, batch, config, files, inputs, suppress
-from .batch import CLAIMS_SUFFIXES
+from . import batch, config, files
+from .batch import load_claim_set
 from .claims import ClaimSet
 from .errors import InputError
 from .report import Report
@@ -29,7 +28,6 @@ from .report import Report
 T = TypeVar("T")
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
 CONCATENABLE = ("text", "concise", "jsonl", "github", "markdown")
-CLAIMS_FIRST_KEYS = ("version:", "claims:")
 
 
 class ExitCode(IntEnum):
@@ -214,90 +212,16 @@ def compare_command(
         settings = config.load(config_file or config.find())
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
-        documents = _load_documents(plan, kind, stdin_filename)
+        documents = batch.load_documents(plan, kind, stdin_filename)
         _one_output(output_format, len({id(document.claims) for document in documents}))
-        reports = _baselined(_check(documents, jobs, settings), baseline_file, write_baseline)
+        compared = _warned(batch.check(documents, jobs, settings, _comparing))
+        reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
         grouped = batch.groups([document.claims for document in documents], reports)
         _render(output_format, grouped, output_file, color.forced())
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if output_format is ReportFormat.GITHUB and summary:
-            _append_step_summary(summary, grouped)
     threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
     failed = any(report.fails(threshold) for report in reports)
     exit_zero = exit_zero or settings.exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
-
-
-@dataclass(frozen=True)
-class _Derivative:
-    """A rewrite to check: its claims, its text prepared for comparison, its path, and its
-    text as read (where suppression comments are looked for)."""
-
-    claims: ClaimSet
-    prepared: inputs.Prepared
-    path: str
-    raw: str
-
-
-def _load_documents(
-    plan: list[tuple[str, str, bool]], input_format: str | None, stdin_filename: str | None
-) -> list[_Derivative]:
-    """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
-    file unless the command line did. Each claims file is loaded once."""
-    _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
-    read = []
-    for claims_path, path, explicit in plan:
-        raw = files.read_text(path)
-        kind = inputs.kind_for(path, input_format, stdin_filename)
-        prepared = inputs.prepare(suppress.blank(raw), kind, files.display_name(path))
-        if not explicit:
-            claims_path = inputs.claims_path(prepared, path) or claims_path
-        read.append((claims_path, prepared, path, raw))
-    claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
-    return [_Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
-
-
-def _check(documents: list[_Derivative], jobs: int, settings: config.Config) -> list[Report]:
-    """Compare every rewrite; locate findings in the original file, then apply the
-    configured severities and the rewrite's own suppression comments."""
-    texts = [(d.claims, d.prepared.text, d.path) for d in documents]
-    compared = batch.compare_all(texts, jobs or os.cpu_count() or 1, settings.cutoffs)
-    reports = []
-    for document, report in zip(
-        documents, _progress(compared, "comparing", len(texts), PROGRESS_FROM), strict=True
-    ):
-        located = config.apply_severity(inputs.in_original(report, document.prepared), settings)
-        reports.append(_accept(located, document))
-    return reports
-
-
-def _accept(report: Report, document: _Derivative) -> Report:
-    """``report`` less the findings its document's comments suppress; warnings on stderr."""
-    found = suppress.suppressions(document.raw, document.prepared.text)
-    report, unused = suppress.apply(report, found)
-    for notice in (*found.problems, *unused):
-        typer.echo(f"factcheck: warning: {notice.format(report.path)}", err=True)
-    return report
-
-
-def _baselined(reports: list[Report], read: str | None, write: str | None) -> list[Report]:
-    """``reports`` less the findings a baseline accepts. ``--write-baseline`` writes one of
-    every finding first (and so accepts them all); stale entries are warned about."""
-    if write:
-        text = baseline.build(reports)
-        files.write_atomic(write, text, force=True)
-        accepted = baseline.load(text, write)
-    elif read:
-        accepted = baseline.load(files.read_text(read), read)
-    else:
-        return reports
-    kept = []
-    for report in reports:
-        report, stale = baseline.apply(report, accepted)
-        for entry in stale:
-            typer.echo(f"factcheck: warning: {entry.describe()}", err=True)
-        kept.append(report)
-    return kept
 
 
 @app.command("evaluate")
@@ -366,10 +290,21 @@ def selftest_command(
     with _user_errors():
         claim_set = load_claim_set(claims)
         if not claim_set.claims:
-            raise InputError(f"{files.display_name(claims)}: no claims to test")
+            raise InputError(f"{claims}: no claims to test")
     result, bars = selftest(claim_set), Bars(min_catch, max_flag)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
+
+
+def _comparing(reports: Iterator[Report], total: int) -> Iterator[Report]:
+    return _progress(reports, "comparing", total, PROGRESS_FROM)
+
+
+def _warned(checked: batch.Checked) -> tuple[Report, ...]:
+    """The reports; their warnings, one line each, go to stderr."""
+    for warning in checked.warnings:
+        typer.echo(f"factcheck: warning: {warning}", err=True)
+    return checked.reports
 
 
 def _one_output(output_format: ReportFormat, claim_sets: int) -> None:
@@ -389,7 +324,8 @@ def _render(
 ) -> None:
     """Render to stdout, or to ``output_file`` (replaced atomically). Documents checked against
     different claims files are rendered a claims file at a time, one after the other, which only
-    formats made of independent lines or sections allow."""
+    formats made of independent lines or sections allow. The github format also appends the
+    Markdown findings table to GitHub's job summary file when there is one."""
     from .render import RENDERERS
 
     render = RENDERERS[output_format.value]
@@ -401,18 +337,12 @@ def _render(
     if output_file is not None:
         assert isinstance(out, io.StringIO)
         files.write_atomic(output_file, out.getvalue(), force=True)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format is ReportFormat.GITHUB and step_summary:
+        from .render.github import summary
 
-
-def _append_step_summary(path: str, groups: list[tuple[ClaimSet, list[Report]]]) -> None:
-    """Append the Markdown findings table to GitHub's job summary file."""
-    from .render.github import summary
-
-    try:
-        with open(path, "a", encoding="utf-8") as stream:
-            for claims, reports in groups:
-                stream.write(summary(claims, reports))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the job summary: {exc.strerror or exc}") from None
+        tables = "".join(summary(claims, reports) for claims, reports in groups)
+        files.append_text(step_summary, tables, "the job summary")
 
 
 def _progress(items: Iterable[T], label: str, total: int, least: int = 1) -> Iterator[T]:
@@ -426,32 +356,6 @@ def _progress(items: Iterable[T], label: str, total: int, least: int = 1) -> Ite
 
     console = Console(stderr=True)
     yield from track(items, description=label, total=total, console=console, transient=True)
-
-
-def load_claim_set(path: str) -> ClaimSet:
-    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
-    text = files.read_text(path)
-    if _is_claims_file(path, text):
-        claim_set = factcheck.load_claims(text, files.display_name(path))
-    else:
-        claim_set = factcheck.extract(text, source=None if path == files.STDIN else path)
-    return replace(claim_set, path=path)
-
-
-def _is_claims_file(path: str, text: str) -> bool:
-    """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
-    if path.lower().endswith(CLAIMS_SUFFIXES):
-        return True
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and stripped != "---":
-            return stripped.startswith(CLAIMS_FIRST_KEYS)
-    return False
-
-
-def _stdin_at_most_once(paths: list[str]) -> None:
-    if paths.count(files.STDIN) > 1:
-        raise InputError("stdin ('-') can be read only once; pass the other inputs as files")
 
 
 @contextmanager

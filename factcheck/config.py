@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import yaml
 
-from . import drift
+from . import drift, files
 from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .errors import InputError, yaml_error
 from .report import SEVERITIES, Report
@@ -205,13 +205,12 @@ def _join(root: str, path: str) -> str:
 
 
 def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such configuration file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    """The text of a configuration file, read like every input (``files.read_text``) but
+    allowed to be empty (it then sets nothing). ``-`` is no configuration file: stdin is for
+    documents."""
+    if path == files.STDIN or not os.path.lexists(path):
+        raise InputError(f"{path}: no such configuration file")
+    return files.read_text(path, allow_empty=True)
 
 
 def _has_table(path: str) -> bool:

@@ -2,7 +2,7 @@
 
 Every problem the user can cause (a missing file, a directory, bytes that are not UTF-8, empty
 input, an output file that already exists) becomes an ``InputError`` with a one-line message that
-names the path, so the CLI can print it and exit 2.
+names the path as given, stdin as ``-`` (as reports name it), so the CLI can print it and exit 2.
 """
 
 from __future__ import annotations
@@ -17,42 +17,37 @@ from .errors import InputError
 STDIN = "-"
 
 
-def display_name(path: str) -> str:
-    """How messages name ``path``: stdin is ``<stdin>``, files keep the path as given."""
-    return "<stdin>" if path == STDIN else path
-
-
-def read_text(path: str) -> str:
-    """The text of ``path`` (``-`` for stdin) with ``\\n`` newlines.
+def read_text(path: str, *, allow_empty: bool = False) -> str:
+    """The text of ``path`` (``-`` for stdin) with ``\\n`` newlines; empty (or blank) text is
+    an error unless ``allow_empty``.
 
     Decoding is strict UTF-8 (a byte-order mark is accepted and dropped): guessing an encoding
     would silently shift the words a rewrite is compared on.
     """
-    name = display_name(path)
-    data = _read_bytes(path, name)
+    data = _read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
-        raise InputError(f"{name}:{line}: not UTF-8 text (byte 0x{byte:02x})") from None
-    if not text.strip():
-        raise InputError(f"{name}: input is empty")
+        raise InputError(f"{path}:{line}: not UTF-8 text (byte 0x{byte:02x})") from None
+    if not text.strip() and not allow_empty:
+        raise InputError(f"{path}: input is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_bytes(path: str, name: str) -> bytes:
+def _read_bytes(path: str) -> bytes:
     if path == STDIN:
         return sys.stdin.buffer.read()
     if os.path.isdir(path):
-        raise InputError(f"{name}: is a directory, not a file")
+        raise InputError(f"{path}: is a directory, not a file")
     try:
         with open(path, "rb") as stream:
             return stream.read()
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def write_atomic(path: str, text: str, *, force: bool = False) -> None:
@@ -84,6 +79,16 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
         # after os.replace the temporary name is gone; it is left behind only on failure
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+def append_text(path: str, text: str, what: str) -> None:
+    """Add ``text`` at the end of ``path`` (created if missing); ``what`` names the file in
+    the message if it cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
 
 
 def _mode_for(path: str) -> int:

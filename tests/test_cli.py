@@ -110,7 +110,7 @@ def test_empty_input_exits_2(tmp_path: Path, content: str) -> None:
 
 
 def test_empty_stdin_exits_2() -> None:
-    assert_input_error(run("compare", CLAIMS, "-", stdin=""), "<stdin>", "empty")
+    assert_input_error(run("compare", CLAIMS, "-", stdin=""), "error: -: input is empty")
 
 
 def test_malformed_claims_file_exits_2_with_its_line(tmp_path: Path) -> None:

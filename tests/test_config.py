@@ -88,6 +88,13 @@ def test_factcheck_yaml_beats_pyproject_in_one_folder(repo: Path) -> None:
     assert config.find() == ".factcheck.yaml"
 
 
+@pytest.mark.parametrize("text", ["", "\n# nothing set yet\n"], ids=["empty", "comment"])
+def test_an_empty_configuration_file_sets_nothing(repo: Path, text: str) -> None:
+    (repo / ".factcheck.yaml").write_text(text)
+    assert config.load(config.find()) == config.Config(path=".factcheck.yaml")
+    assert run("compare", "claims.yaml", "articles/faithful.md").exit_code == ExitCode.OK
+
+
 def test_config_flag_names_the_file(repo: Path) -> None:
     (repo / "strict.yaml").write_text("claims: claims.yaml\nfail-on: info\n")
     result = run("compare", "--config", "strict.yaml", "articles/faithful.md")
@@ -151,6 +158,13 @@ def test_bad_configuration_exits_2(repo: Path, name: str, text: str, fragments: 
     assert len(lines) == 1 and lines[0].startswith("factcheck: error: ")
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+def test_a_configuration_file_that_is_not_utf8_exits_2_naming_its_line(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_bytes(b"fail-on: error\n# caf\xe9\n")
+    result = run("compare", "claims.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr == "factcheck: error: .factcheck.yaml:2: not UTF-8 text (byte 0xe9)\n"
 
 
 # severity overrides
