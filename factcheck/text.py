@@ -80,6 +80,7 @@ _IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("sha
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])"  # "… end. Next" (cased text)
     r"|(?<=\s)[.!?](?=\s+\S)"  # "… end . next" (tokenised text, any case)
+    r"|(?<=[a-z0-9%])(?= (?:The|He|She|They|But|It|We) [a-z])"  # "… a caption The next …"
 )
 
 

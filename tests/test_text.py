@@ -13,6 +13,8 @@ SEGMENTS = [
     ('He said, "It is over." Then he left.', 2),
     ("The U.S. Senate voted 51-49 on Tuesday.", 1),
     ("First line without a stop\nSecond line.", 2),
+    ("They stayed close ahead of their showdown The bond between them remains strong.", 2),
+    ("He reads The Guardian every day and met them in The Hague.", 1),
 ]
 
 
