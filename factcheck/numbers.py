@@ -25,6 +25,7 @@ _LOOSE = {
 }  # units a bare figure may stand for ("5 million" for "$5 million")
 _SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
 _SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
+_TIME = {"second", "minut", "hour", "day", "week", "month", "year", "decad", "century"}  # keys
 _CLOCK = {"am", "pm"}  # "7 am" is the time "7am"
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
 
@@ -127,7 +128,8 @@ def _word_number(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
         else:
             current += n
         j += 1
-    if j == i + 1 and tokens[i].lower in _SMALL_WORDS_ALONE:
+    timed = j < len(tokens) and tokens[j].key in _TIME  # "one-year", "two weeks"
+    if j == i + 1 and tokens[i].lower in _SMALL_WORDS_ALONE and not timed:
         return None, i
     return total + current, j
 
@@ -164,6 +166,8 @@ def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[s
         return "%", last + 2
     if nxt.lower in _CLOCK and tokens[last].kind == "number" and float(tokens[last].lower) <= 12:
         return nxt.lower, last + 1  # "7 pm", "7 p.m." as "7pm"
+    if nxt.key in _TIME and unit is None:
+        return nxt.key, last + 1  # "30-day", "two years": a span of time
     if nxt.key in _CURRENCY_WORDS and unit is None:
         return _CURRENCY_WORDS[nxt.key], last + 1
     return unit, last

@@ -61,6 +61,8 @@ VALUES = [
     ("more than 70 signers", 70, None, "over"),
     ("no more than 44 per cent", 44, "%", "under"),
     ("between 7 pm and", 7, "pm", None),
+    ("a 30-day trial", 30, "day", None),
+    ("the one-year anniversary", 1, "year", None),
     ("a dozen eggs", 12, None, None),
     ("1,500 jobs", 1500, None, None),
     ("Q3 revenue", 3, "q", None),
