@@ -17,6 +17,7 @@ from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import named_in
 from .extract import asserts, body_sentences
+from .numbers import ORDINAL
 from .report import Finding, Kind, Report, Severity, Summary, summarize
 from .text import Document, Token, quote_key, word_key
 
@@ -127,7 +128,11 @@ def _unsupported(
     if found:
         return []
     unit = alignment.sentences[i]
-    new = [(q.text, q.start, q.end) for q in unit.quantities if not source.has_figure(q)]
+    new = [
+        (q.text, q.start, q.end)
+        for q in unit.quantities
+        if not source.has_figure(q) and q.unit != ORDINAL
+    ]
     if new:
         return [_unbacked(*new[0], f"the figure '{new[0][0]}' is not in the report")]
     names = [

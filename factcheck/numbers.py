@@ -27,7 +27,9 @@ _LOOSE = {
 _SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
 _SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
 _TIME = {"second", "minut", "hour", "day", "week", "month", "year", "decad", "century"}  # keys
-_CLOCK = {"am", "pm"}  # "7 am" is the time "7am"
+_CLOCK = {"am", "pm"}
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+ORDINAL = "ordinal"  # the unit of "third" and "3rd"  # "7 am" is the time "7am"
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
 
 
@@ -46,6 +48,11 @@ class Quantity:
         if self.unit != other.unit and (self.unit not in _LOOSE or other.unit not in _LOOSE):
             return False  # "30%" is a share, "Q3" a label, "30" a count
         return abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
+
+
+@cache
+def _ordinals() -> dict[str, float]:
+    return {w: float(v) for w, v in lexicon.table("ordinals").items()}
 
 
 @cache
@@ -70,6 +77,8 @@ def quantities(tokens: Sequence[Token], text: str, offset: int = 0) -> tuple[Qua
             unit = _CURRENCY_SYMBOLS[tokens[first].lower]
         unit, last = _unit_after(tokens, last, unit)
         unit, first, last = _glued(tokens, first, last, unit)
+        if tokens[i].lower in _ordinals():
+            unit = ORDINAL
         approx, first = _approximation(tokens, first)
         start, end = tokens[first].start, tokens[last].end
         out.append(Quantity(value, unit, approx, start, end, text[start - offset : end - offset]))
@@ -83,6 +92,8 @@ def _value(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
     tok = tokens[i]
     if tok.kind == "number":
         value, j = float(tok.lower), i + 1
+    elif tok.lower in _ordinals():
+        return _ordinals()[tok.lower], i + 1
     elif tok.lower == "dozen" and i > 0 and tokens[i - 1].lower == "a":
         return 12.0, i + 1
     elif tok.lower in words and tok.lower not in _SCALES and tok.lower != "dozen":
@@ -139,7 +150,8 @@ def _glued(
     tokens: Sequence[Token], first: int, last: int, unit: str | None
 ) -> tuple[str | None, int, int]:
     """Letters written onto a number make it a label or an ordinal, not a count: "Q3", "F1",
-    "31st". The letters become its unit, so "Q3" never equals a plain 3."""
+    "31st". The letters become its unit, so "Q3" never equals a plain 3; "31st" and "third"
+    share the unit ORDINAL."""
     if (
         first > 0
         and tokens[first - 1].kind == "word"
@@ -153,7 +165,7 @@ def _glued(
         and nxt.start == tokens[last].end
         and nxt.lower not in _SUFFIXES
     ):
-        return nxt.lower, first, last + 1
+        return (ORDINAL if nxt.lower in _ORDINAL_SUFFIXES else nxt.lower), first, last + 1
     return unit, first, last
 
 

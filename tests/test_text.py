@@ -66,7 +66,8 @@ VALUES = [
     ("a dozen eggs", 12, None, None),
     ("1,500 jobs", 1500, None, None),
     ("Q3 revenue", 3, "q", None),
-    ("on May 31st", 31, "st", None),
+    ("on May 31st", 31, "ordinal", None),
+    ("the third quarter", 3, "ordinal", None),
 ]
 
 

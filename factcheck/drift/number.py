@@ -11,14 +11,14 @@ stands where the claim's own figure stood ("44% are inactive" for "41% are inact
 figure restates the claim's approximate one ("nearly 5%" → "5%"); a qualifier of another class
 ("more than" → "fewer than", "exactly") changes it, unless another claim has the figure so
 qualified. Limits: dates
-written as words ("last August") are not figures; ranges count as two figures.
+written as words ("last August") are not figures; ranges count as two figures. An ordinal ("third") is compared only in a figure's place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..numbers import Quantity
+from ..numbers import ORDINAL, Quantity
 from . import Drift, Pair, same_slot
 
 ID = "number"
@@ -31,6 +31,8 @@ def check(pair: Pair) -> Iterator[Drift]:
         return
     for found in pair.sentence.quantities:
         slot = [c for c in claimed if same_slot(pair.claim_unit, c, pair.sentence, found)]
+        if found.unit == ORDINAL and not slot:
+            continue  # "first", "second" are figures only in a figure's place
         same = slot or [c for c in claimed if c.same_value(found)]
         if same and not any(c.same_value(found) for c in same):
             yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
