@@ -99,7 +99,7 @@ def _drift(
             if o is not link and o.coverage >= link.coverage
         )
         claim = claims.claims[link.claim]
-        linked = tuple(alignment.claims[o.claim] for o in alignment.links[i])
+        linked = tuple(alignment.claims[o.claim] for o in links)
         pair = Pair(
             claim, alignment.claims[link.claim], sentence, link, previous, source, others, linked
         )

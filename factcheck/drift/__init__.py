@@ -52,7 +52,7 @@ class Pair:
     previous: Unit | None
     source: Source
     others: tuple[Unit, ...] = ()  # other claims the sentence says at least as fully as this one
-    linked: tuple[Unit, ...] = ()  # every claim the sentence says some of (this one included)
+    linked: tuple[Unit, ...] = ()  # every claim the sentence says (this one included)
 
     def claim_window(self, margin: int) -> tuple[Token, ...]:
         a, b = self.link.claim_region
@@ -151,14 +151,14 @@ def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
 
 
 def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
-    """True when a claim the sentence says puts a cue of lexicon ``cues`` on the same words (one
-    scope within the other, where a claim's end cuts one short), from the same side: a merged sentence's "neither extravagant nor unconscionable" is the report's
-    own, from the other claim it merges."""
+    """True when a claim the sentence says puts a cue of lexicon ``cues`` on the same words (all
+    SCOPE of them), from the same side: a merged sentence's "neither extravagant nor
+    unconscionable" is the report's own, from the other claim it merges."""
     side, words = _scope(pair.sentence, cue)
     for unit in pair.linked:
         for a, b in cue_positions(unit.tokens, cues):
             their_side, theirs = _scope(unit, unit.tokens[a:b])
-            if their_side == side and theirs and (theirs <= words or words <= theirs):
+            if their_side == side and len(theirs & words) >= SCOPE:
                 return True
     return False
 

@@ -14,7 +14,9 @@ the name right after "according to"; a sentence that opens with "They" or "These
 (lexicon/anaphors.txt) takes the list of names in the sentence before it, one with "He" or "The
 company" its first name. Cues come in groups (speech, criticism, argument, praise): "X said" is
 not compared with "Y criticised". Naming fewer of the claim's actors is not drift, nor is
-crediting an actor the claim itself names (the claim's speaker may have been misread). Limits: passive voice ("was criticised by X") is read as X being the actor only with
+crediting an actor the claim itself names (the claim's speaker may have been misread), unless
+the sentence names the claim's actor too ("Smith said Jones misled" → "Jones said Smith
+misled": roles swapped). Limits: passive voice ("was criticised by X") is read as X being the actor only with
 "according to".
 """
 
@@ -46,7 +48,11 @@ def check(pair: Pair) -> Iterator[Drift]:
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
     names = pair.source.names
-    in_claim = {t.lower for t in pair.claim_unit.tokens}
+    sentence_words = {t.lower for t in pair.sentence.tokens}
+    # an actor the claim names is the claim's, whose speaker may have been misread ("Reality
+    # star June Shannon"), unless the sentence names the claimed actor too: roles swapped
+    misread = not any(same_actor(c, sentence_words) for c in claimed if c.keys)
+    in_claim = {t.lower for t in pair.claim_unit.tokens} if misread else set()
     extra = [
         e
         for e in actors

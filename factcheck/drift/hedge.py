@@ -50,7 +50,7 @@ def check(pair: Pair) -> Iterator[Drift]:
         return
     if found and any(_hedges(other.tokens, other, pair.sentence.keys) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
-    if found and all(backed(pair, words, "hedges") for words in found):
+    if found and any(backed(pair, words, "hedges") for words in found):
         return  # another claim of the sentence hedges these words
     if claimed and _reported(pair.sentence.tokens):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact

@@ -54,7 +54,7 @@ def check(pair: Pair) -> Iterator[Drift]:
         len(_cues(other.tokens, other, pair.sentence.keys)) % 2 for other in pair.others
     ):
         return  # the negation is the one another claim of this sentence makes
-    if not swaps and cues and all(backed(pair, (t,), "negations") for t in cues):
+    if not swaps and cues and any(backed(pair, (t,), "negations") for t in cues):
         return  # another claim of the sentence negates these words
     if swaps:
         said, found = swaps[0]
