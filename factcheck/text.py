@@ -149,12 +149,29 @@ def _stem(word: str) -> str:
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     for suffix in ("ing", "ed", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 3:
+        if not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        if len(base) >= 4:
+            word = base
+        elif suffix != "ly" and len(base) == 3 and any(c in "aeiou" for c in base):
+            # "taking" → "take", "lived" → "live", "aimed" → "aim"; "string" stays
+            word = base + "e" if _lost_e(base) else base
+        break
+    if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word
+
+
+def _lost_e(base: str) -> bool:
+    """A three-letter stem that lost its final e: consonant, vowel, consonant ("tak", "liv")."""
+    vowels = "aeiou"
+    return (
+        len(base) == 3
+        and base[0] not in vowels
+        and base[1] in vowels
+        and base[2] not in vowels + "wxy"
+    )
 
 
 @cache
