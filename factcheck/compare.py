@@ -7,6 +7,7 @@ offsets, when a finding is made.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -153,12 +154,14 @@ def _unsupported(
 
 def _conversation(claims: ClaimSet) -> bool:
     """True when most claims are turns of a transcript ("Pat: I emailed Jessica"): a meeting,
-    a call or a chat, which a summary retells ("Pat suggests emailing Jessica")."""
-    turns = sum(1 for c in claims if _TURN.match(c.text))
-    return turns * 2 >= len(claims) > 0
+    a call or a chat, which a summary retells ("Pat suggests emailing Jessica"). Turns need
+    two speakers or more who each speak twice: "Revenue: …", "Outlook: …" are headings."""
+    speakers = Counter(m.group(1) for c in claims if (m := _TURN.match(c.text)))
+    turns = sum(n for n in speakers.values() if n >= 2)
+    return sum(1 for n in speakers.values() if n >= 2) >= 2 and turns * 2 >= len(claims)
 
 
-_TURN = re.compile(r"[A-Z][\w .'’-]{0,30}:\s")
+_TURN = re.compile(r"([A-Z][\w .'’-]{0,30}):\s")
 
 
 @lru_cache(maxsize=16)
