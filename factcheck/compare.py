@@ -83,6 +83,7 @@ def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),
         frozenset(round(q.value, 6) for u in units for q in u.quantities),
+        tuple(e for u in units for e in u.entities),
     )
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from . import lexicon
 from .text import Token
 
+MIN_NAME = 5  # letters a place name must have for its people's name to be read from it
 _JOINERS = {"of", "on", "for", "&", "de", "del", "van", "von"}
 
 
@@ -124,8 +125,24 @@ def same_actor(entity: Entity, words: Collection[str]) -> bool:
     return not entity.keys or any(_said(k, words) for k in entity.keys)
 
 
+def shares_name(a: Entity, b: Entity) -> bool:
+    """True when a distinctive word of ``a`` names one of ``b``'s ("U.K." and "British")."""
+    return any(_said(k, b.keys) for k in a.keys)
+
+
 def _said(key: str, words: Collection[str]) -> bool:
-    return key in words or any(a in words for a in _aliases().get(key, ()))
+    """True when ``key`` is among ``words`` as itself, an alias ("uk", "british") or its people
+    ("georgia", "georgian": a demonym ending from lexicon/demonym_endings.txt on a name of
+    MIN_NAME letters or more; "paul" and "paula" are two names)."""
+    if key in words or any(a in words for a in _aliases().get(key, ())):
+        return True
+    endings = lexicon.words("demonym_endings")
+    if len(key) >= MIN_NAME and any(key + e in words for e in endings):
+        return True
+    return any(
+        key.endswith(e) and len(key) - len(e) >= MIN_NAME and key[: -len(e)] in words
+        for e in endings
+    )
 
 
 @cache
@@ -141,16 +158,11 @@ def _aliases() -> dict[str, frozenset[str]]:
 def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
     """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
     of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
-    word of each is the start of a word of the other ("Georgia", "Georgian"). "Louis Jordan" and
+    word of each names the other's place or people ("Georgia", "Georgian"). "Louis Jordan" and
     "Frank Jordan" are two."""
     if not a.keys or not b.keys:
         return False
-    if _related(a.keys, b.keys) and _related(b.keys, a.keys):
+    if all(_said(k, b.keys) for k in a.keys) and all(_said(k, a.keys) for k in b.keys):
         return True
     both = a.keys | b.keys
     return any(both <= n.keys for n in names)
-
-
-def _related(words: frozenset[str], others: frozenset[str]) -> bool:
-    """True when each of ``words`` starts, or is the start of, one of ``others``."""
-    return all(any(w.startswith(o) or o.startswith(w) for o in others) for w in words)

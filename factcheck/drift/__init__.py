@@ -30,11 +30,7 @@ class Source:
     quantities: tuple[Quantity, ...]
     quotes: tuple[str, ...]  # every quoted passage, as quote_key()
     figures: frozenset[float] = frozenset()  # every claim's values, rounded
-
-    @property
-    def names(self) -> tuple[Entity, ...]:
-        """Every name mentioned in the claims."""
-        return tuple(e for u in self.units for e in u.entities)
+    names: tuple[Entity, ...] = ()  # every name the claims mention
 
     def has_figure(self, q: Quantity) -> bool:
         """True when some claim has this value (in any unit): a merge, not an invention."""

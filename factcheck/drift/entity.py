@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..entities import Entity, named_in, one_actor
+from ..entities import Entity, named_in, one_actor, shares_name
 from . import Drift, Pair, same_slot
 
 ID = "entity"
@@ -36,7 +36,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
         # any mention of a left-out name may be the one replaced
-        mentions = [c for c in pair.claim_unit.entities if any(c.keys & m.keys for m in missing)]
+        mentions = [c for c in pair.claim_unit.entities if any(shares_name(c, m) for m in missing)]
         slot = [
             m
             for m in mentions
@@ -63,7 +63,7 @@ def _missing(
     for i, e in enumerate(claimed):
         if not e.keys:
             continue
-        nth = sum(1 for c in claimed[:i] if c.keys & e.keys)
-        if not named_in(e, words) or sum(1 for f in found if f.keys & e.keys) <= nth:
+        nth = sum(1 for c in claimed[:i] if shares_name(c, e))
+        if not named_in(e, words) or sum(1 for f in found if shares_name(f, e)) <= nth:
             out.append(e)
     return out
