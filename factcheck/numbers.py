@@ -3,7 +3,8 @@
 "forty-five" and "45" are the same value; "80 percent", "80 per cent" and "80%" the same unit;
 "$1.2 billion" and "1.2bn dollars" the same amount; "30-day" and "one-year" are spans of time
 with their unit. "around 45" carries the approximation class
-``approx``; "more than 70" ``over``; "nearly 3" ``under`` (classes in lexicon/approximations.txt).
+``approx`` (as do "nearly", "almost"); "more than 70" ``over``; "up to 3" ``under`` (classes in
+lexicon/approximations.txt).
 """
 
 from __future__ import annotations

@@ -4,13 +4,13 @@ Why: a changed figure is the costliest error a rewrite can make and the easiest 
 
 PASS  claim "around 45 organizations"   sentence "about forty-five organisations"
 FAIL  claim "around 45 organizations"   sentence "around 54 organizations"   (value)
-FAIL  claim "more than 70 signers"      sentence "fewer than 70 signers"     (approximation)
+FAIL  claim "more than 70 signers"      sentence "70 signers"                (bound dropped)
 
 A figure the sentence takes from another claim (a merged sentence) is not drift, unless it
 stands where the claim's own figure stood ("44% are inactive" for "41% are inactive"). A bare
-figure restates the claim's approximate one ("nearly 5%" → "5%"); a qualifier of another class
-("more than" → "fewer than", "exactly") changes it, unless another claim has the figure so
-qualified. Limits: dates
+figure restates the claim's approximate one ("nearly 5%" → "5%") but not a bound ("more than
+70" → "70"); a qualifier of another class ("more than" → "fewer than", "exactly") changes it,
+unless another claim has the figure so qualified. Limits: dates
 written as words ("last August") are not figures; ranges count as two figures. An ordinal ("third") is compared only in a figure's place.
 """
 
@@ -36,13 +36,22 @@ def check(pair: Pair) -> Iterator[Drift]:
         same = slot or [c for c in claimed if c.same_value(found)]
         if same and not any(c.same_value(found) for c in same):
             yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
-        elif same and found.approx is not None:
-            if all(c.approx != found.approx for c in same if c.same_value(found)) and not any(
+        elif same:
+            values = [c for c in same if c.same_value(found)]
+            if all(_changed(c.approx, found.approx) for c in values) and not any(
                 q.approx == found.approx and q.same_value(found) for q in pair.source.quantities
             ):
                 yield _drift(same[0], found, "approximation changed")
         elif not pair.source.has_figure(found):
             yield _drift(_nearest(claimed, found), found, "figure changed")
+
+
+def _changed(claimed: str | None, found: str | None) -> bool:
+    """True when a figure's qualifier changed what it says: another class, or a bound ("more
+    than", "up to") dropped. A bare figure may restate an approximate one ("nearly 5%" → "5%")."""
+    if found is None:
+        return claimed in ("over", "under")
+    return claimed != found
 
 
 def _nearest(claimed: tuple[Quantity, ...], found: Quantity) -> Quantity:
