@@ -232,6 +232,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[begin:dot].lower()
     if len(word) == 1 and word.isalpha() and text[begin].isupper():
         return True
+    if word in lexicon.words("number_abbreviations"):
+        return text[dot + 1 :].lstrip()[:1].isdigit()  # "No. 5", but "… say no. The"
     return word in lexicon.words("abbreviations") or word.rstrip(".") in lexicon.words(
         "abbreviations"
     )

@@ -15,6 +15,8 @@ SEGMENTS = [
     ("First line without a stop\nSecond line.", 2),
     ("They stayed close ahead of their showdown The bond between them remains strong.", 2),
     ("He reads The Guardian every day and met them in The Hague.", 1),
+    ("He wore No. 9 for the club.", 1),
+    ("You shouldn't say no. The favourite is Vaughan.", 2),
 ]
 
 

@@ -120,6 +120,7 @@ def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
 
 
 SCOPE = 2  # content words after a cue that make up what it negates or hedges
+BRIDGE = 3  # content words each side of a cue among which the other side must say one
 _CLAUSE_END = frozenset(")],;:.!?") | {""}
 
 
@@ -140,10 +141,18 @@ def _scope(unit: Unit, cue: tuple[Token, ...]) -> tuple[str, frozenset[str]]:
 
 
 def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
-    """True when the words a cue bears on are said by the other side (keys ``other``). "has not
-    yet been approached" is out of scope of a sentence that never mentions an approach:
-    that sentence says another part of the claim, so the claim's "not" is not dropped."""
-    return bool(scope(unit, cue) & other)
+    """True when the words a cue bears on are said by the other side (keys ``other``), or the
+    other side says words on both sides of it (BRIDGE content words each way), so it says the
+    clause around the cue in its own words ("the drug may lower mortality from heart disease"
+    → "the drug reduces deaths from heart disease"). "has not yet been approached" is out of
+    scope of a sentence that never mentions an approach: that sentence says another part of
+    the claim, so the claim's "not" is not dropped."""
+    if scope(unit, cue) & other:
+        return True
+    first, last = unit.tokens.index(cue[0]), unit.tokens.index(cue[-1])
+    before = [t.key for t in unit.tokens[:first] if t.content][-BRIDGE:]
+    after = [t.key for t in unit.tokens[last + 1 :] if t.content][:BRIDGE]
+    return bool(set(before) & other) and bool(set(after) & other)
 
 
 def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
