@@ -80,8 +80,15 @@ _IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("sha
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])"  # "… end. Next" (cased text)
     r"|(?<=\s)[.!?](?=\s+\S)"  # "… end . next" (tokenised text, any case)
-    r"|(?<=[a-z0-9%])(?= (?:The|He|She|They|But|It|We) [a-z])"  # "… a caption The next …"
 )
+
+
+@cache
+def _run_on() -> re.Pattern[str]:
+    """A sentence glued to the next without a stop: "… a caption The next …"
+    (lexicon/run_on_openers.txt)."""
+    words = "|".join(sorted(w.capitalize() for w in lexicon.words("run_on_openers")))
+    return re.compile(rf"(?<=[a-z0-9%])(?= (?:{words}) [a-z])")
 
 
 def fold(text: str) -> str:
@@ -198,14 +205,18 @@ def segment(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence
     """Split ``text[start:end]`` into sentences at line breaks and sentence-final punctuation.
 
     A boundary after a known abbreviation ("U.S.", "Dr.") or a single initial is not a boundary;
-    under-splitting is preferred, because alignment also tries pairs of adjacent sentences.
+    under-splitting is preferred, because alignment also tries pairs of adjacent sentences. One
+    boundary has no stop: a capitalised "The", "He"… followed by a lower-case word mid-line
+    (lexicon/run_on_openers.txt), where captions and transcripts run sentences together; it
+    also splits the rare "a film called The best years", which alignment joins back.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         line_start = start + line.start()
         cut = line_start
-        for b in _BOUNDARY.finditer(line.group()):
+        bounds = [*_BOUNDARY.finditer(line.group()), *_run_on().finditer(line.group())]
+        for b in sorted(bounds, key=lambda b: b.start()):
             stop = line_start + b.end()
             if not _is_abbreviation(text, line_start + b.start()):
                 spans.append((cut, stop))

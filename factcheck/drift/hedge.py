@@ -97,17 +97,16 @@ def _date(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     return any(0 <= i < len(tokens) and tokens[i].kind == "number" for i in (a - 1, b))
 
 
-_CONDITIONS = frozenset({"if", "unless"})
-
-
 def _conditional(unit: Unit, words: tuple[Token, ...]) -> bool:
-    """True when the hedge sits in an "if" clause: a few words after "if" or "unless"."""
+    """True when the hedge sits in an "if" clause: within three words after "if" or "unless"
+    (lexicon/conditions.txt)."""
     i = unit.tokens.index(words[0])
-    return any(t.lower in _CONDITIONS for t in unit.tokens[max(0, i - 3) : i])
+    conditions = lexicon.words("conditions")
+    return any(t.lower in conditions for t in unit.tokens[max(0, i - 3) : i])
 
 
 def _conditions(tokens: tuple[Token, ...]) -> bool:
-    return any(t.lower in _CONDITIONS for t in tokens)
+    return any(t.lower in lexicon.words("conditions") for t in tokens)
 
 
 def _reported(tokens: tuple[Token, ...]) -> bool:
