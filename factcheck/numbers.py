@@ -43,6 +43,15 @@ class Quantity:
     end: int
     text: str
 
+    def comparable(self, other: Quantity) -> bool:
+        """True when the two measure the same kind of thing: one unit, two spans of time, or
+        two counts or sums ("5 million" may be "$5 million"); an ordinal only with an ordinal."""
+        if self.unit == other.unit:
+            return True
+        if self.unit in _TIME and other.unit in _TIME:
+            return True
+        return self.unit in _LOOSE and other.unit in _LOOSE
+
     def same_value(self, other: Quantity) -> bool:
         if self.unit and other.unit and self.unit != other.unit:
             return False

@@ -150,17 +150,33 @@ def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
     if scope(unit, cue) & other:
         return True
     first, last = unit.tokens.index(cue[0]), unit.tokens.index(cue[-1])
-    before = [t.key for t in unit.tokens[:first] if t.content][-BRIDGE:]
-    after = [t.key for t in unit.tokens[last + 1 :] if t.content][:BRIDGE]
+    before = [t.key for t in _clause(unit, first, -1) if t.content][:BRIDGE]
+    after = [t.key for t in _clause(unit, last, 1) if t.content][:BRIDGE]
     return bool(set(before) & other) and bool(set(after) & other)
 
 
+def _clause(unit: Unit, i: int, step: int) -> list[Token]:
+    """Tokens from token ``i`` outwards (``step`` -1: back, 1: on) to the end of its clause
+    (";", ":", ".", "!", "?" between two tokens)."""
+    out: list[Token] = []
+    j = i + step
+    while 0 <= j < len(unit.tokens):
+        a, b = sorted((unit.tokens[j - step], unit.tokens[j]), key=lambda t: t.start)
+        if any(c in ";:.!?" for c in unit.text[a.end - unit.start : b.start - unit.start]):
+            break
+        out.append(unit.tokens[j])
+        j += step
+    return out
+
+
 def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
-    """True when a claim the sentence says puts a cue of lexicon ``cues`` on the same words (all
+    """True when another claim the sentence says puts a cue of lexicon ``cues`` on the same words (all
     SCOPE of them), from the same side: a merged sentence's "neither extravagant nor
     unconscionable" is the report's own, from the other claim it merges."""
     side, words = _scope(pair.sentence, cue)
     for unit in pair.linked:
+        if unit is pair.claim_unit:
+            continue
         for a, b in cue_positions(unit.tokens, cues):
             their_side, theirs = _scope(unit, unit.tokens[a:b])
             if their_side == side and len(theirs & words) >= SCOPE:

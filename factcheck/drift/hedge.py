@@ -45,13 +45,13 @@ def check(pair: Pair) -> Iterator[Drift]:
     claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys)
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
     window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
-    found = _hedges(window, pair.sentence, pair.source.keys)
+    found = [  # a hedge another claim of the sentence puts on these words is that claim's
+        w for w in _hedges(window, pair.sentence, pair.source.keys) if not backed(pair, w, "hedges")
+    ]
     if bool(claimed) == bool(found) or not window:
         return
     if found and any(_hedges(other.tokens, other, pair.sentence.keys) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
-    if found and any(backed(pair, words, "hedges") for words in found):
-        return  # another claim of the sentence hedges these words
     if claimed and _reported(pair.sentence.tokens):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact
     if claimed and all(_conditional(pair.claim_unit, w) for w in claimed) and _conditions(window):

@@ -26,10 +26,10 @@ SEVERITY = "error"
 
 
 def check(pair: Pair) -> Iterator[Drift]:
-    claimed = pair.claim_unit.quantities
-    if not claimed:
-        return
     for found in pair.sentence.quantities:
+        claimed = [c for c in pair.claim_unit.quantities if c.comparable(found)]
+        if not claimed:
+            continue  # nothing of its kind to compare with: a new figure is unsupported's
         slot = [c for c in claimed if same_slot(pair.claim_unit, c, pair.sentence, found)]
         if found.unit == ORDINAL and not slot:
             continue  # "first", "second" are figures only in a figure's place
@@ -54,7 +54,7 @@ def _changed(claimed: str | None, found: str | None) -> bool:
     return claimed != found
 
 
-def _nearest(claimed: tuple[Quantity, ...], found: Quantity) -> Quantity:
+def _nearest(claimed: list[Quantity], found: Quantity) -> Quantity:
     same_unit = [c for c in claimed if c.unit == found.unit] or list(claimed)
     return min(same_unit, key=lambda c: abs(c.value - found.value))
 
