@@ -17,7 +17,6 @@ from functools import cache
 from . import lexicon
 from .text import Token
 
-MIN_NAME = 5  # letters a place name must have for its people's name to be read from it
 _JOINERS = {"of", "on", "for", "&", "de", "del", "van", "von"}
 
 
@@ -131,18 +130,9 @@ def shares_name(a: Entity, b: Entity) -> bool:
 
 
 def _said(key: str, words: Collection[str]) -> bool:
-    """True when ``key`` is among ``words`` as itself, an alias ("uk", "british") or its people
-    ("georgia", "georgian": a demonym ending from lexicon/demonym_endings.txt on a name of
-    MIN_NAME letters or more; "paul" and "paula" are two names)."""
-    if key in words or any(a in words for a in _aliases().get(key, ())):
-        return True
-    endings = lexicon.words("demonym_endings")
-    if len(key) >= MIN_NAME and any(key + e in words for e in endings):
-        return True
-    return any(
-        key.endswith(e) and len(key) - len(e) >= MIN_NAME and key[: -len(e)] in words
-        for e in endings
-    )
+    """True when ``key`` is among ``words`` as itself or an alias (lexicon/aliases.txt: "uk",
+    "british"; "georgia", "georgian")."""
+    return key in words or any(a in words for a in _aliases().get(key, ()))
 
 
 @cache
@@ -158,8 +148,8 @@ def _aliases() -> dict[str, frozenset[str]]:
 def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
     """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
     of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
-    word of each names the other's place or people ("Georgia", "Georgian"). "Louis Jordan" and
-    "Frank Jordan" are two."""
+    word of each is an alias of the other's ("Georgia", "Georgian"). "Louis Jordan" and
+    "Frank Jordan" are two; so are "Julia" and "Julian"."""
     if not a.keys or not b.keys:
         return False
     if all(_said(k, b.keys) for k in a.keys) and all(_said(k, a.keys) for k in b.keys):
