@@ -28,9 +28,9 @@ _LOOSE = {
 _SUFFIXES = {"k", "m", "bn", "tn"}  # scales written onto the digits: "22.6M", "3bn"
 _SCALES = _SUFFIXES | {"hundred", "thousand", "million", "billion", "trillion"}
 _TIME = {"second", "minut", "hour", "day", "week", "month", "year", "decad", "century"}  # keys
-_CLOCK = {"am", "pm"}
+_CLOCK = {"am", "pm"}  # "7 am" is the time "7am"
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-ORDINAL = "ordinal"  # the unit of "third" and "3rd"  # "7 am" is the time "7am"
+ORDINAL = "ordinal"  # the unit of "third" and "3rd"
 _SMALL_WORDS_ALONE = {"one", "two"}  # too often not figures ("one of", "the two companies")
 
 
@@ -90,6 +90,8 @@ def quantities(tokens: Sequence[Token], text: str, offset: int = 0) -> tuple[Qua
         if tokens[i].lower in _ordinals():
             unit = ORDINAL
         approx, first = _approximation(tokens, first)
+        if approx is None:
+            approx, last = _approximation_after(tokens, last)
         start, end = tokens[first].start, tokens[last].end
         out.append(Quantity(value, unit, approx, start, end, text[start - offset : end - offset]))
         i = last + 1
@@ -103,6 +105,8 @@ def _value(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
     if tok.kind == "number":
         value, j = float(tok.lower), i + 1
     elif tok.lower in _ordinals():
+        if i > 0 and tokens[i - 1].lower in ("a", "an"):
+            return None, i  # "a second chance", "waited a second": another, or a moment
         return _ordinals()[tok.lower], i + 1
     elif tok.lower == "dozen" and i > 0 and tokens[i - 1].lower == "a":
         return 12.0, i + 1
@@ -150,7 +154,8 @@ def _word_number(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
         else:
             current += n
         j += 1
-    timed = j < len(tokens) and tokens[j].key in _TIME  # "one-year", "two weeks"
+    # "one-year", "for two weeks"; a sentence that opens "One day …" tells a story
+    timed = j < len(tokens) and tokens[j].key in _TIME and i > 0
     if j == i + 1 and tokens[i].lower in _SMALL_WORDS_ALONE and not timed:
         return None, i
     return total + current, j
@@ -194,6 +199,16 @@ def _unit_after(tokens: Sequence[Token], last: int, unit: str | None) -> tuple[s
     if nxt.key in _CURRENCY_WORDS and unit is None:
         return _CURRENCY_WORDS[nxt.key], last + 1
     return unit, last
+
+
+def _approximation_after(tokens: Sequence[Token], last: int) -> tuple[str | None, int]:
+    """The class of words just after token ``last`` ("or more", "plus"), and where they end."""
+    classes = lexicon.table("approximations_after")
+    for n in (2, 1):
+        phrase = " ".join(t.lower for t in tokens[last + 1 : last + 1 + n])
+        if len(tokens) > last + n and phrase in classes:
+            return classes[phrase], last + n
+    return None, last
 
 
 def _approximation(tokens: Sequence[Token], first: int) -> tuple[str | None, int]:

@@ -161,8 +161,9 @@ def _stem(word: str) -> str:
         base = word[: -len(suffix)]
         if len(base) >= 4:
             word = base
-        elif suffix != "ly" and len(base) == 3 and any(c in "aeiou" for c in base):
-            # "taking" → "take", "lived" → "live", "aimed" → "aim"; "string" stays
+        elif suffix != "ly" and len(base) == 3 and any(c in "aeiouy" for c in base):
+            # "taking" → "take", "lived" → "live", "freed" → "free", "aimed" → "aim", "flying"
+            # → "fly"; "string" stays
             word = base + "e" if _lost_e(base) else base
         break
     if word.endswith("e") and len(word) > 4:
@@ -171,14 +172,12 @@ def _stem(word: str) -> str:
 
 
 def _lost_e(base: str) -> bool:
-    """A three-letter stem that lost its final e: consonant, vowel, consonant ("tak", "liv")."""
+    """A three-letter stem that lost a final e: consonant, vowel, consonant ("tak", "liv"), or
+    consonant and e ("fre" of "freed"; not "see" of "seeing")."""
     vowels = "aeiou"
-    return (
-        len(base) == 3
-        and base[0] not in vowels
-        and base[1] in vowels
-        and base[2] not in vowels + "wxy"
-    )
+    if base[2] == "e":
+        return base[1] not in vowels
+    return base[0] not in vowels and base[1] in vowels and base[2] not in vowels + "wxy"
 
 
 @cache

@@ -40,7 +40,16 @@ def test_tokens_fold_contractions_spelling_and_hyphens() -> None:
 
 
 @pytest.mark.parametrize(
-    "forms", [("take", "taking"), ("aim", "aimed", "aiming"), ("live", "lived", "living")]
+    "forms",
+    [
+        ("take", "taking"),
+        ("aim", "aimed", "aiming"),
+        ("live", "lived", "living"),
+        ("fly", "flying"),
+        ("try", "trying"),
+        ("free", "freed", "freeing"),
+        ("see", "seeing"),
+    ],
 )
 def test_short_verbs_share_one_key_across_forms(forms: tuple[str, ...]) -> None:
     assert len({t.key for t in tokenize(" ".join(forms))}) == 1
@@ -62,6 +71,8 @@ VALUES = [
     ("raised $22.6M last year", 22.6e6, "$", None),
     ("more than 70 signers", 70, None, "over"),
     ("no more than 44 per cent", 44, "%", "under"),
+    ("70 or more residents", 70, None, "over"),
+    ("as many as 300 jobs", 300, None, "under"),
     ("between 7 pm and", 7, "pm", None),
     ("a 30-day trial", 30, "day", None),
     ("the one-year anniversary", 1, "year", None),
@@ -77,6 +88,13 @@ VALUES = [
 def test_quantities(text: str, value: float, unit: str | None, approx: str | None) -> None:
     (q,) = quantities(tokenize(text), text)
     assert (q.value, q.unit, q.approx) == (pytest.approx(value), unit, approx)
+
+
+@pytest.mark.parametrize(
+    "text", ["One day the council met.", "He waited a second.", "It was a second chance."]
+)
+def test_idioms_are_not_figures(text: str) -> None:
+    assert quantities(tokenize(text), text) == ()
 
 
 def test_lone_small_number_words_are_not_figures() -> None:
