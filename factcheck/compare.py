@@ -37,6 +37,7 @@ class Cutoffs:
 
     cover: float = COVER  # share of a claim one or two sentences must say for it to be covered
     same_claim: float = SAME_CLAIM  # share of a claim a sentence must say for drift checks
+    says: float = SAYS  # or the link score at which a sentence says part of a long claim
     unsupported: float = UNSUPPORTED  # share of new content words that makes a sentence unsupported
 
 
@@ -61,7 +62,7 @@ def compare(
         close = [
             link
             for link in alignment.links[i][:LINKS_CHECKED]
-            if link.coverage >= cutoffs.same_claim or link.score >= SAYS
+            if link.coverage >= cutoffs.same_claim or link.score >= cutoffs.says
         ]
         found = _drift(claims, alignment, source, i, close)
         # a sentence saying a claim rewords it; a summary of a conversation narrates it in its own

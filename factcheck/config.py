@@ -30,7 +30,7 @@ Level = Literal["error", "warning", "info", "off"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
-CUTOFFS = ("cover", "same-claim", "unsupported")
+CUTOFFS = ("cover", "same-claim", "says", "unsupported")
 RULES = drift.RULES
 Lines = Mapping[tuple[str, ...], int]
 

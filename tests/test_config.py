@@ -231,7 +231,8 @@ def test_cutoffs_are_read_checked_and_change_judgment(tmp_path: Path) -> None:
         load(str(path))
     path.write_text("cutoffs:\n  covr: 0.5\n", encoding="utf-8")
     with pytest.raises(
-        InputError, match=r"unknown key 'cutoffs.covr' \(valid: cover, same-claim, unsupported\)"
+        InputError,
+        match=r"unknown key 'cutoffs.covr' \(valid: cover, same-claim, says, unsupported\)",
     ):
         load(str(path))
 
@@ -240,3 +241,23 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_skipped_not_a_crash(tmp_path: 
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
     (tmp_path / ".git").mkdir()
     assert config.find(str(tmp_path)) is None
+
+
+def test_cutoff_says_sets_when_a_sentence_says_part_of_a_long_claim() -> None:
+    import yaml
+
+    from factcheck import compare, load_claims
+    from factcheck.compare import Cutoffs
+
+    case = yaml.safe_load(
+        (Path(__file__).parent / "cases/entity-drift/fail-long-claim-first-clause.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    claims = load_claims(yaml.safe_dump({"version": 1, "claims": case["claims"]}))
+    rules = {f.rule for f in compare(claims, case["derivative"]).findings}
+    strict = {
+        f.rule for f in compare(claims, case["derivative"], cutoffs=Cutoffs(says=1.0)).findings
+    }
+    assert "entity-drift" in rules
+    assert "entity-drift" not in strict
