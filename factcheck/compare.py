@@ -16,7 +16,7 @@ from . import drift, lexicon
 from .align import COVER, Alignment, Link, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
-from .entities import named_in
+from .entities import in_report
 from .extract import asserts, body_sentences
 from .numbers import ORDINAL
 from .report import Finding, Kind, Report, Severity, Summary, summarize
@@ -139,7 +139,9 @@ def _unsupported(
     if new:
         return [_unbacked(*new[0], f"the figure '{new[0][0]}' is not in the report")]
     names = [
-        (e.text, e.start, e.end) for e in unit.entities if e.keys and not named_in(e, source.words)
+        (e.text, e.start, e.end)
+        for e in unit.entities
+        if e.keys and not in_report(e, source.words, source.names)
     ]
     if names:
         return [_unbacked(*names[0], f"'{names[0][0]}' is not named in the report")]

@@ -85,8 +85,10 @@ def _is_name_word(tok: Token, known: Collection[str]) -> bool:
 
 def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> bool:
     tok = tokens[i]
-    if not _is_name_word(tok, known) or tok.lower in lexicon.words("stopwords"):
+    if not _is_name_word(tok, known):
         return False
+    if tok.lower in lexicon.words("stopwords") and "." not in tok.text:
+        return False  # "US" may be the pronoun shouted; "U.S." is a name
     if tok.lower in lexicon.words("hedges") or tok.lower in lexicon.words("negations"):
         return False
     sentence_initial = i == 0 or tokens[i - 1].kind == "symbol" and i == 1
@@ -119,6 +121,31 @@ def named_in(entity: Entity, words: Collection[str]) -> bool:
     return all(_said(k, words) for k in entity.keys)
 
 
+def in_report(entity: Entity, words: Collection[str], names: Collection[Entity]) -> bool:
+    """True when a report with lower-case ``words`` and mentions ``names`` names ``entity``. An
+    acronym ("U.S.", "WHO") must be one of its names, their initials ("United States") or an
+    alias ("U.K." for "British"): the pronoun "us" among its words does not name the United
+    States."""
+    if not _acronym(entity.text):
+        return named_in(entity, words)
+    spelled = {k for n in names for k in n.keys} | {_initials(n.text) for n in names}
+    return all(k in spelled or any(a in words for a in _aliases().get(k, ())) for k in entity.keys)
+
+
+def _abbreviates(short: Entity, long: Entity) -> bool:
+    """True when ``short`` is an acronym of ``long``'s initials: "U.S." of "United States"."""
+    return _acronym(short.text) and "".join(sorted(short.keys)) == _initials(long.text)
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return "." in text or (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper())
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper()).lower()
+
+
 def same_actor(entity: Entity, words: Collection[str]) -> bool:
     """True when ``entity`` shares a distinctive word with ``words`` (or is too generic to tell)."""
     return not entity.keys or any(_said(k, words) for k in entity.keys)
@@ -148,11 +175,14 @@ def _aliases() -> dict[str, frozenset[str]]:
 def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
     """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
     of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
-    word of each is an alias of the other's ("Georgia", "Georgian"). "Louis Jordan" and
+    word of each is an alias of the other's ("Georgia", "Georgian"), or one spells the other's
+    initials ("U.S.", "United States"). "Louis Jordan" and
     "Frank Jordan" are two; so are "Julia" and "Julian"."""
     if not a.keys or not b.keys:
         return False
     if all(_said(k, b.keys) for k in a.keys) and all(_said(k, a.keys) for k in b.keys):
+        return True
+    if _abbreviates(a, b) or _abbreviates(b, a):
         return True
     both = a.keys | b.keys
     return any(both <= n.keys for n in names)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..entities import Entity, named_in, one_actor, shares_name
+from ..entities import Entity, in_report, named_in, one_actor, shares_name
 from . import Drift, Pair, same_slot
 
 ID = "entity"
@@ -32,7 +32,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     for e in pair.sentence.entities:
         if not e.keys or named_in(e, claim_words):
             continue
-        if not named_in(e, pair.source.words):
+        if not in_report(e, pair.source.words, pair.source.names):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
         # any mention of a left-out name may be the one replaced
