@@ -161,8 +161,8 @@ def _conversation(claims: ClaimSet) -> bool:
     a call or a chat, which a summary retells ("Pat suggests emailing Jessica"). Turns need
     two speakers or more who each speak twice: "Revenue: …", "Outlook: …" are headings."""
     speakers = Counter(m.group(1) for c in claims if (m := _TURN.match(c.text)))
-    turns = sum(n for n in speakers.values() if n >= 2)
-    return sum(1 for n in speakers.values() if n >= 2) >= 2 and turns * 2 >= len(claims)
+    regulars = sum(1 for n in speakers.values() if n >= 2)
+    return regulars >= 2 and sum(speakers.values()) * 2 >= len(claims)
 
 
 _TURN = re.compile(r"([A-Z][\w .'’-]{0,30}):\s")
