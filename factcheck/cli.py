@@ -12,7 +12,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from enum import Enum, IntEnum
 from typing import Annotated, TypeVar
 
 import typer
@@ -23,66 +22,12 @@ from . import batch, config, files
 from .batch import load_claim_set
 from .claims import ClaimSet
 from .errors import InputError
+from .options import Color, ExitCode, FailOn, InputFormat, OutputFormat, ReportFormat
 from .report import Report
 
 T = TypeVar("T")
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
 CONCATENABLE = ("text", "concise", "jsonl", "github", "markdown")
-
-
-class ExitCode(IntEnum):
-    """0: no finding reaches --fail-on; 1: one does (selftest: a rate misses its bar);
-    2: usage or input error."""
-
-    OK = 0
-    FINDINGS = 1
-    INPUT_ERROR = 2
-
-
-class OutputFormat(str, Enum):
-    TEXT = "text"
-    JSON = "json"
-
-
-class ReportFormat(str, Enum):
-    """``compare``'s formats: one per renderer in ``render.RENDERERS`` (README, "Output formats")."""
-
-    TEXT = "text"
-    CONCISE = "concise"
-    JSON = "json"
-    JSONL = "jsonl"
-    SARIF = "sarif"
-    GITHUB = "github"
-    GITLAB = "gitlab"
-    JUNIT = "junit"
-    MARKDOWN = "markdown"
-
-    @classmethod
-    def default(cls) -> ReportFormat:
-        """``github`` under GitHub Actions, ``text`` elsewhere."""
-        return cls.GITHUB if os.environ.get("GITHUB_ACTIONS") else cls.TEXT
-
-
-class InputFormat(str, Enum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    HTML = "html"
-
-
-class FailOn(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class Color(str, Enum):
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-    def forced(self) -> bool | None:
-        """True/False to force colour on/off, None to follow the terminal and NO_COLOR."""
-        return {"auto": None, "always": True, "never": False}[self.value]
 
 
 app = typer.Typer(
