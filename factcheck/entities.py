@@ -129,7 +129,7 @@ def in_report(entity: Entity, words: Collection[str], names: Collection[Entity])
     if not _acronym(entity.text):
         return named_in(entity, words)
     spelled = {k for n in names for k in n.keys} | {_initials(n.text) for n in names}
-    return all(k in spelled or any(a in words for a in _aliases().get(k, ())) for k in entity.keys)
+    return all(k in spelled or _alias_in(k, words) for k in entity.keys)
 
 
 def _abbreviates(short: Entity, long: Entity) -> bool:
@@ -138,8 +138,10 @@ def _abbreviates(short: Entity, long: Entity) -> bool:
 
 
 def _acronym(text: str) -> bool:
+    """One word of initials: "U.S.", "WHO" (not "U.S. Senate", not "Mr.")."""
     letters = text.replace(".", "")
-    return "." in text or (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper())
+    dotted = text.endswith(".") and len(letters) * 2 == len(text)
+    return 2 <= len(letters) <= 5 and letters.isalpha() and (dotted or letters.isupper())
 
 
 def _initials(text: str) -> str:
@@ -159,7 +161,11 @@ def shares_name(a: Entity, b: Entity) -> bool:
 def _said(key: str, words: Collection[str]) -> bool:
     """True when ``key`` is among ``words`` as itself or an alias (lexicon/aliases.txt: "uk",
     "british"; "georgia", "georgian")."""
-    return key in words or any(a in words for a in _aliases().get(key, ()))
+    return key in words or _alias_in(key, words)
+
+
+def _alias_in(key: str, words: Collection[str]) -> bool:
+    return any(a in words for a in _aliases().get(key, ()))
 
 
 @cache
@@ -176,8 +182,8 @@ def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
     """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
     of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
     word of each is an alias of the other's ("Georgia", "Georgian"), or one spells the other's
-    initials ("U.S.", "United States"). "Louis Jordan" and
-    "Frank Jordan" are two; so are "Julia" and "Julian"."""
+    initials ("U.S.", "United States"). "Louis Jordan" and "Frank Jordan" are two; so are
+    "Julia" and "Julian"."""
     if not a.keys or not b.keys:
         return False
     if all(_said(k, b.keys) for k in a.keys) and all(_said(k, a.keys) for k in b.keys):

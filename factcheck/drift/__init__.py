@@ -121,7 +121,8 @@ def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
 
 SCOPE = 2  # content words after a cue that make up what it negates or hedges
 BRIDGE = 3  # content words each side of a cue among which the other side must say one
-_CLAUSE_END = frozenset(")],;:.!?") | {""}
+_SENTENCE_STOPS = ";:.!?"  # what ends the words a cue can bear on
+_CLAUSE_END = frozenset(_SENTENCE_STOPS + ")],") | {""}  # after a cue: it ends its clause
 
 
 def scope(unit: Unit, cue: tuple[Token, ...]) -> frozenset[str]:
@@ -157,12 +158,12 @@ def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
 
 def _clause(unit: Unit, i: int, step: int) -> list[Token]:
     """Tokens from token ``i`` outwards (``step`` -1: back, 1: on) to the end of its clause
-    (";", ":", ".", "!", "?" between two tokens)."""
+    (_SENTENCE_STOPS between two tokens)."""
     out: list[Token] = []
     j = i + step
     while 0 <= j < len(unit.tokens):
         a, b = sorted((unit.tokens[j - step], unit.tokens[j]), key=lambda t: t.start)
-        if any(c in ";:.!?" for c in unit.text[a.end - unit.start : b.start - unit.start]):
+        if any(c in _SENTENCE_STOPS for c in unit.text[a.end - unit.start : b.start - unit.start]):
             break
         out.append(unit.tokens[j])
         j += step
@@ -170,8 +171,8 @@ def _clause(unit: Unit, i: int, step: int) -> list[Token]:
 
 
 def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
-    """True when another claim the sentence says puts a cue of lexicon ``cues`` on the same words (all
-    SCOPE of them), from the same side: a merged sentence's "neither extravagant nor
+    """True when another claim the sentence says puts a cue of lexicon ``cues`` on the same
+    words (all SCOPE of them), from the same side: a merged sentence's "neither extravagant nor
     unconscionable" is the report's own, from the other claim it merges."""
     side, words = _scope(pair.sentence, cue)
     for unit in pair.linked:

@@ -52,9 +52,13 @@ def check(pair: Pair) -> Iterator[Drift]:
         return
     if found and any(_hedges(other.tokens, other, pair.sentence.keys) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
-    if claimed and _reported(pair.sentence.tokens):
+    if claimed and _has(pair.sentence.tokens, "attitudes"):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact
-    if claimed and all(_conditional(pair.claim_unit, w) for w in claimed) and _conditions(window):
+    if (
+        claimed
+        and all(_conditional(pair.claim_unit, w) for w in claimed)
+        and _has(window, "conditions")
+    ):
         return  # "if we could recreate it" → "if they were able to recreate it": still a condition
     if found:
         words = found[0]
@@ -101,18 +105,14 @@ def _conditional(unit: Unit, words: tuple[Token, ...]) -> bool:
     """True when the hedge sits in an "if" clause: within three words after "if" or "unless"
     (lexicon/conditions.txt)."""
     i = unit.tokens.index(words[0])
-    conditions = lexicon.words("conditions")
-    return any(t.lower in conditions for t in unit.tokens[max(0, i - 3) : i])
+    return _has(unit.tokens[max(0, i - 3) : i], "conditions")
 
 
-def _conditions(tokens: tuple[Token, ...]) -> bool:
-    return any(t.lower in lexicon.words("conditions") for t in tokens)
-
-
-def _reported(tokens: tuple[Token, ...]) -> bool:
-    """True when the words credit the statement to someone's view: "thinks", "suggests"."""
-    attitudes = lexicon.words("attitudes")
-    return any(t.lower in attitudes for t in tokens)
+def _has(tokens: tuple[Token, ...], cues: str) -> bool:
+    """True when a word of ``tokens`` is in lexicon ``cues``: "thinks", "suggests" (attitudes)
+    credit the statement to someone's view; "if" (conditions) makes it a condition."""
+    words = lexicon.words(cues)
+    return any(t.lower in words for t in tokens)
 
 
 def _text(words: tuple[Token, ...]) -> str:

@@ -17,7 +17,7 @@ does not apply). Words inside quotations are left alone by all but ``quote``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .. import lexicon
 from ..claims import ClaimSet
@@ -36,7 +36,7 @@ from .edit import (
     rewrite,
     spell,
 )
-from .names import File, attribution, claims_file, entity, starts_with_name
+from .names import File, Maker, attribution, entity, every_claim, starts_with_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DO_SUPPORT = {"has": "does not have", "have": "do not have", "had": "did not have"}
@@ -46,10 +46,7 @@ _QUOTE_MARKS = "\"“'‘"
 
 def corruptions(claims: ClaimSet) -> tuple[Rewrite, ...]:
     """Every corruption of every claim, by drift type (in CORRUPTIONS order), then claim."""
-    file = claims_file(claims)
-    return tuple(
-        r for corrupt in CORRUPTIONS.values() for i in range(len(claims)) for r in corrupt(file, i)
-    )
+    return every_claim(claims, CORRUPTIONS.values())
 
 
 def number(file: File, i: int) -> list[Rewrite]:
@@ -179,7 +176,7 @@ def quote(file: File, i: int) -> list[Rewrite]:
     return out
 
 
-CORRUPTIONS: dict[str, Callable[[File, int], list[Rewrite]]] = {
+CORRUPTIONS: dict[str, Maker] = {
     "number": number,
     "entity": entity,
     "negation": negation,

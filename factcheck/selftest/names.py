@@ -10,6 +10,7 @@ name ("IBM" → "Google"). Among those, one of as many words from the nearest cl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -51,6 +52,15 @@ class Credit:
     article: bool
     reach: int  # end of the last name credited along with it ("Google, OpenAI and …")
     verb: int | None = None
+
+
+Maker = Callable[[File, int], list[Rewrite]]  # the rewrites of one kind for claim i of a file
+
+
+def every_claim(claims: ClaimSet, makers: Iterable[Maker]) -> tuple[Rewrite, ...]:
+    """What each maker writes for each claim: by maker, then claim."""
+    file = claims_file(claims)
+    return tuple(r for make in makers for i in range(len(claims)) for r in make(file, i))
 
 
 def claims_file(claims: ClaimSet) -> File:

@@ -18,14 +18,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from .. import lexicon
 from ..claims import ClaimSet
 from ..text import fold
 from .edit import Edit, Rewrite, cased, edit, figures, items, matches, rewrite, spell
-from .names import File, Name, claims_file, starts_with_name
+from .names import File, Maker, Name, every_claim, starts_with_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_FIRST = re.compile(r"([\"“])(?P<quote>[^\"”]+?),([\"”]) (?P<credit>[^\"“”]+?)\.(?P<rest>.*)")
@@ -47,10 +46,7 @@ CLAUSE_WORDS = 10  # a clause longer than this is not moved
 
 def paraphrases(claims: ClaimSet) -> tuple[Rewrite, ...]:
     """Every paraphrase of every claim, by kind (in PARAPHRASES order), then claim."""
-    file = claims_file(claims)
-    return tuple(
-        r for make in PARAPHRASES.values() for i in range(len(claims)) for r in make(file, i)
-    )
+    return every_claim(claims, PARAPHRASES.values())
 
 
 def clause_order(file: File, i: int) -> list[Rewrite]:
@@ -198,7 +194,7 @@ def _written(name: Name) -> str:
     return f"the {name.text}" if name.article else name.text
 
 
-PARAPHRASES: dict[str, Callable[[File, int], list[Rewrite]]] = {
+PARAPHRASES: dict[str, Maker] = {
     "clause-order": clause_order,
     "spelling": spelling,
     "number-words": number_words,
