@@ -2,9 +2,9 @@
 
 "forty-five" and "45" are the same value; "80 percent", "80 per cent" and "80%" the same unit;
 "$1.2 billion" and "1.2bn dollars" the same amount; "30-day" and "one-year" are spans of time
-with their unit. "around 45" carries the approximation class
-``approx`` (as do "nearly", "almost"); "more than 70" ``over``; "up to 3" ``under`` (classes in
-lexicon/approximations.txt).
+with their unit; "third" and "3rd" ordinals. "around 45" carries the approximation class
+``approx`` (as do "nearly", "almost"); "more than 70" and "70 or more" ``over``; "up to 3"
+``under`` (classes in lexicon/approximations.txt and approximations_after.txt).
 """
 
 from __future__ import annotations
