@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, decoding
 from .report import Finding, Report
 from .text import fold
 
@@ -93,10 +93,11 @@ def build(reports: Iterable[Report]) -> str:
 
 def load(text: str, path: str) -> Baseline:
     """Read a baseline file's ``text``; ``InputError`` naming ``path`` when it is malformed."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{path}:{e.lineno}: not a baseline file: {e.msg}") from None
+    with decoding(path, "the baseline"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}:{e.lineno}: not a baseline file: {e.msg}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise InputError(f"{path}: not a baseline file: expected version {VERSION}")
     extra = sorted(set(data) - {"version", "entries"})

@@ -21,7 +21,7 @@ from itertools import repeat
 import factcheck
 
 from . import baseline, files, inputs, suppress
-from .claims import ClaimSet
+from .claims import ClaimSet, looks_like_claims
 from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .config import Config, apply_severity
 from .errors import InputError
@@ -29,7 +29,6 @@ from .files import STDIN
 from .report import Report
 
 CLAIMS_SUFFIXES = (".yaml", ".yml")
-CLAIMS_FIRST_KEYS = ("version:", "claims:")
 GLOB_CHARS = frozenset("*?[")
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
 
@@ -171,6 +170,16 @@ def load_documents(
     return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
 
 
+def files_read(
+    documents: Sequence[Derivative], config: Config, baseline_read: str | None
+) -> list[str]:
+    """Every file a run reads or must leave alone: the documents, their claims files, the
+    configuration and every claims file it names, the baseline read."""
+    paths = [d.path for d in documents] + [d.claims.path or STDIN for d in documents]
+    paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
+    return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]
+
+
 def check(
     documents: Sequence[Derivative], jobs: int, config: Config, watch: Watch | None = None
 ) -> Checked:
@@ -230,13 +239,7 @@ def load_claim_set(path: str) -> ClaimSet:
 
 def _is_claims_file(path: str, text: str) -> bool:
     """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
-    if path.lower().endswith(CLAIMS_SUFFIXES):
-        return True
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and stripped != "---":
-            return stripped.startswith(CLAIMS_FIRST_KEYS)
-    return False
+    return path.lower().endswith(CLAIMS_SUFFIXES) or looks_like_claims(text)
 
 
 def _stdin_at_most_once(paths: list[str]) -> None:

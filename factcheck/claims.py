@@ -6,11 +6,13 @@ A claims file is a reviewed, human-curated list; errors in it are reported with 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
-from .errors import InputError, yaml_error
+from .errors import InputError, decoding, require_unicode
 
 try:  # libyaml is ten times faster; fall back where the wheel lacks it
     from yaml import CSafeDumper as _Dumper
@@ -22,6 +24,8 @@ except ImportError:  # pragma: no cover
 FORMAT_VERSION = 1
 CLAIM_FIELDS = ("id", "text", "line", "key", "speaker")
 TOP_FIELDS = ("version", "source", "claims")
+FIRST_KEYS = ("version:", "claims:")  # a claims file's first line of content starts with one
+_LINE = re.compile(r"[0-9]{1,9}")  # a line number; "²" and a 5,000-digit run are not one
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,9 @@ class ClaimSet:
 
 def load_claims(text: str, path: str = "<claims>") -> ClaimSet:
     """Parse a claims file; raise InputError naming ``path:line`` for anything malformed."""
-    try:
+    require_unicode(text, path)
+    with decoding(path, "the claims file"):
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        raise yaml_error(exc, path) from None
     if root is None:
         raise InputError(f"{path}: the claims file is empty")
     if not isinstance(root, yaml.MappingNode):
@@ -90,6 +93,16 @@ def load_claims(text: str, path: str = "<claims>") -> ClaimSet:
         claims.append(claim)
     source = _scalar(top["source"], path) if "source" in top else None
     return ClaimSet(tuple(claims), source=source, path=path)
+
+
+def looks_like_claims(text: str) -> bool:
+    """True when ``text`` reads as a claims file: its first line of content (past comments and
+    a ``---``) starts with a claims file's top key."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped != "---":
+            return stripped.startswith(FIRST_KEYS)
+    return False
 
 
 def dump_claims(claims: ClaimSet) -> str:
@@ -123,13 +136,17 @@ def _claim(node: yaml.Node, path: str) -> Claim:
     claim_id = _scalar(fields["id"], path)
     if not claim_id:
         raise InputError(f"{_at(path, fields['id'])}: claim id is empty")
+    if any(_control(c) for c in claim_id):
+        raise InputError(
+            f"{_at(path, fields['id'])}: claim id {claim_id!r} has a control character"
+        )
     text = _scalar(fields["text"], path).strip() if "text" in fields else ""
     if not text:
         raise InputError(f"{_at(path, node)}: claim {claim_id} has no 'text'")
     line = None
     if "line" in fields:
         raw = _scalar(fields["line"], path)
-        if not raw.isdigit():
+        if not _LINE.fullmatch(raw):
             raise InputError(
                 f"{_at(path, fields['line'])}: claim {claim_id}: 'line' must be a number"
             )
@@ -164,6 +181,12 @@ def _scalar(node: yaml.Node, path: str) -> str:
     if not isinstance(node, yaml.ScalarNode):
         raise InputError(f"{_at(path, node)}: expected a single value, not a list or mapping")
     return str(node.value)
+
+
+def _control(char: str) -> bool:
+    """A control character (C0, C1, DEL) or a line or paragraph separator: none belongs in an
+    id that is printed into terminals, annotations and reports."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 def _at(path: str, node: yaml.Node) -> str:

@@ -2,14 +2,19 @@
 
 No analysis lives here. Problems the user caused (``InputError``) become one line on stderr,
 ``factcheck: error: <message>``, and exit status 2; typer already uses 2 for usage errors.
+Anything else that escapes is a bug: one line, ``factcheck: internal error: …``, and exit
+status 3, the traceback only when ``FACTCHECK_DEBUG=1``. Output paths are checked against the
+run's inputs before any work (``files.guard``): an output never replaces an input.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
 import time
+import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, TypeVar
@@ -23,6 +28,7 @@ from .batch import load_claim_set
 from .claims import ClaimSet
 from .errors import InputError
 from .options import Color, ExitCode, FailOn, InputFormat, OutputFormat, ReportFormat
+from .render.location import one_line
 from .report import Report
 
 T = TypeVar("T")
@@ -70,6 +76,7 @@ def extract_command(
 ) -> None:
     """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
     with _user_errors():
+        files.guard([("--output", output)], [report], claims_ok=force)
         text = files.read_text(report)
         source = None if report == files.STDIN else report
         claims_yaml = factcheck.dump_claims(factcheck.extract(text, source=source))
@@ -158,6 +165,10 @@ def compare_command(
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
         documents = batch.load_documents(plan, kind, stdin_filename)
+        files.guard(
+            [("--output-file", output_file), ("--write-baseline", write_baseline)],
+            batch.files_read(documents, settings, baseline_file),
+        )
         _one_output(output_format, len({id(document.claims) for document in documents}))
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
@@ -191,6 +202,7 @@ def evaluate_command(
     from .render import evaluate as render
 
     with _user_errors():
+        files.guard([("--errors", errors)], labelled)
         pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
     start = time.perf_counter()
     judgments = [judge(p) for p in _progress(pairs, "judging pairs", len(pairs))]
@@ -248,7 +260,7 @@ def _comparing(reports: Iterator[Report], total: int) -> Iterator[Report]:
 def _warned(checked: batch.Checked) -> tuple[Report, ...]:
     """The reports; their warnings, one line each, go to stderr."""
     for warning in checked.warnings:
-        typer.echo(f"factcheck: warning: {warning}", err=True)
+        typer.echo(f"factcheck: warning: {one_line(warning)}", err=True)
     return checked.reports
 
 
@@ -309,11 +321,40 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        message = " ".join(str(exc).splitlines())
-        typer.echo(f"factcheck: error: {message}", err=True)
+        typer.echo(f"factcheck: error: {one_line(str(exc))}", err=True)
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
 
 
 def main() -> None:
-    """Console-script entry point (``factcheck``, ``python -m factcheck``)."""
-    app(prog_name="factcheck")
+    """Console-script entry point (``factcheck``, ``python -m factcheck``).
+
+    Output that the terminal's encoding cannot show is escaped, not a crash; SIGTERM and Ctrl-C
+    unwind the stack (exit status 128 + the signal), so a write under way removes its temporary
+    file."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _terminated)
+    sys.exit(run())
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: the process's) and return its exit status. An
+    unexpected exception is a bug: one line, ``factcheck: internal error: …``, and status 3;
+    the traceback too when ``FACTCHECK_DEBUG=1``."""
+    try:
+        app(args=argv, prog_name="factcheck")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    except Exception as exc:
+        if os.environ.get("FACTCHECK_DEBUG") == "1":
+            traceback.print_exc()
+        detail = one_line(f"{type(exc).__name__}: {exc}")[:500]
+        print(f"factcheck: internal error: {detail} — please report it", file=sys.stderr)
+        return ExitCode.INTERNAL_ERROR
+    return ExitCode.OK
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -22,8 +22,13 @@ import yaml
 
 from . import drift, files
 from .compare import DEFAULT_CUTOFFS, Cutoffs
-from .errors import InputError, yaml_error
+from .errors import InputError, decoding
 from .report import SEVERITIES, Report
+
+try:  # libyaml limits nesting; the pure-Python loader recurses until the stack runs out
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 Level = Literal["error", "warning", "info", "off"]
 
@@ -150,7 +155,7 @@ def _manifest(raw: Any, root: str, where: _Where) -> tuple[tuple[str, str], ...]
             f"{where.at(('manifest',))}: 'manifest' must map derivative globs to claims files"
         )
     return tuple(
-        (str(glob), _join(root, where.text(claims, ("manifest", str(glob)))))
+        (where.text(glob, ("manifest",)), _join(root, where.text(claims, ("manifest", str(glob)))))
         for glob, claims in raw.items()
     )
 
@@ -189,7 +194,7 @@ class _Where:
         return repr(".".join((*self.prefix, *key)))
 
     def text(self, value: Any, key: tuple[str, ...]) -> str:
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or not value or "\0" in value:
             raise InputError(f"{self.at(key)}: {self.name(key)} must be a path")
         return value
 
@@ -230,19 +235,18 @@ def _toml(text: str, path: str) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: invalid TOML: {exc}") from None
+    with decoding(path, "the TOML"):
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"{path}: invalid TOML: {exc}") from None
 
 
 def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
     """The parsed YAML and the line of every key (by key path), for messages."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise yaml_error(exc, path) from None
+    with decoding(path, "the configuration"):
+        node = yaml.compose(text, Loader=Loader)
+        raw = yaml.load(text, Loader=Loader)
     lines: dict[tuple[str, ...], int] = {}
     _key_lines(node, (), lines)
     return ({} if raw is None else raw), lines

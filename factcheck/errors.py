@@ -1,9 +1,16 @@
-"""The one exception type for problems the user caused (bad input, bad claims file).
+"""The one exception type for problems the user caused (bad input, bad claims file), and the
+ways hostile input is turned into it.
 
 The CLI turns it into a single line on stderr and exit status 2; the API lets it propagate.
+Anything else that escapes is a bug in factcheck: the CLI reports it as an internal error.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import yaml
 
 
 class InputError(ValueError):
@@ -16,3 +23,36 @@ def yaml_error(exc: Exception, path: str) -> InputError:
     where = f"{path}:{mark.line + 1}" if mark else path
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     return InputError(f"{where}: invalid YAML: {problem}")
+
+
+@contextmanager
+def decoding(where: str, what: str) -> Iterator[None]:
+    """Run a parser on user input, turning whatever it raises on hostile input into one
+    ``InputError`` naming ``where`` (``path`` or ``path:line``) and ``what`` was read: YAML
+    errors, values its constructors refuse (a date that is no date, ``!!int xyz``, a number of
+    thousands of digits, which Python will not convert), and nesting deeper than the
+    interpreter's stack."""
+    try:
+        yield
+    except InputError:
+        raise
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, where) from None
+    except RecursionError:
+        raise InputError(f"{where}: {what} is nested too deeply") from None
+    except (ValueError, OverflowError) as exc:
+        problem = " ".join(str(exc).split()) or type(exc).__name__
+        if "integer string conversion" in problem:  # Python's own limit, not the user's words
+            problem = "a number with more than 4,300 digits"
+        raise InputError(f"{where}: {what} has a value that cannot be read: {problem}") from None
+
+
+def require_unicode(text: str, where: str) -> None:
+    """Refuse text that is not valid Unicode (a lone surrogate, which no file can hold but a
+    Python string can): every later step would fail on it in its own way."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{where}: not valid Unicode text (a lone surrogate at character {exc.start})"
+        ) from None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compare import compare
-from .errors import InputError
+from .errors import InputError, decoding, require_unicode
 from .extract import extract
 from .report import Report
 
@@ -135,13 +135,15 @@ def _ratio(a: int, b: int) -> float | None:
 def load_pairs(text: str, path: str) -> list[LabelledPair]:
     """Parse labelled pairs; an unreadable record is an InputError naming ``path:line``."""
     pairs = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    # only a line feed ends a record: JSON strings may hold U+2028 and other line separators
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not a JSON object: {exc.msg}") from None
+        with decoding(f"{path}:{n}", "the record"):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{n}: not a JSON object: {exc.msg}") from None
         pairs.append(_pair(record, path, n))
     if not pairs:
         raise InputError(f"{path}: no labelled pairs")
@@ -151,6 +153,7 @@ def load_pairs(text: str, path: str) -> list[LabelledPair]:
 def _pair(record: Any, path: str, n: int) -> LabelledPair:
     if not isinstance(record, dict):
         raise InputError(f"{path}:{n}: each line must be a JSON object")
+    require_unicode(json.dumps(record, ensure_ascii=False), f"{path}:{n}")  # "\\ud800" escapes
     for name in ("source", "derivative", "label"):
         if not isinstance(record.get(name), str) or not record[name].strip():
             raise InputError(f"{path}:{n}: record has no '{name}' text")
@@ -158,6 +161,9 @@ def _pair(record: Any, path: str, n: int) -> LabelledPair:
         raise InputError(
             f"{path}:{n}: label must be 'consistent' or 'inconsistent', not {record['label']!r}"
         )
+    error_types = record.get("error_types") or []
+    if not isinstance(error_types, list) or not all(isinstance(e, str) for e in error_types):
+        raise InputError(f"{path}:{n}: 'error_types' must be a list of strings")
     meta: dict[str, Any] = record["meta"] if isinstance(record.get("meta"), dict) else {}
     return LabelledPair(
         id=str(record.get("id", f"{path}:{n}")),
@@ -166,7 +172,7 @@ def _pair(record: Any, path: str, n: int) -> LabelledPair:
         inconsistent=record["label"] == "inconsistent",
         dataset=str(record.get("dataset") or ""),
         domain=str(meta.get("domain") or ""),
-        error_types=tuple(record.get("error_types") or ()),
+        error_types=tuple(error_types),
     )
 
 

@@ -9,11 +9,12 @@ from enum import Enum, IntEnum
 
 class ExitCode(IntEnum):
     """0: no finding reaches --fail-on; 1: one does (selftest: a rate misses its bar);
-    2: usage or input error."""
+    2: usage or input error; 3: internal error (a bug in factcheck)."""
 
     OK = 0
     FINDINGS = 1
     INPUT_ERROR = 2
+    INTERNAL_ERROR = 3
 
 
 class OutputFormat(str, Enum):

@@ -26,6 +26,6 @@ def line(entry: Located) -> str:
     where = entry.location
     claim = f" [{entry.finding.claim_id}]" if entry.finding.claim_id else ""
     return (
-        f"{where.path}:{where.line}:{where.column}: {entry.finding.rule}{claim} "
+        f"{one_line(where.path)}:{where.line}:{where.column}: {entry.finding.rule}{claim} "
         f"{one_line(entry.text)}"
     )

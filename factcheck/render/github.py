@@ -17,7 +17,7 @@ from typing import TextIO
 
 from ..claims import ClaimSet
 from ..report import Report
-from .location import Located, located
+from .location import Located, inert, located
 from .markdown import markdown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -52,8 +52,9 @@ def command(entry: Located) -> str:
 
 
 def escape_data(text: str) -> str:
-    """A command's message: ``%``, CR and LF percent-encoded (actions/toolkit ``escapeData``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: ``%``, CR and LF percent-encoded (actions/toolkit ``escapeData``),
+    other control characters and escape sequences removed (``inert``)."""
+    return inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

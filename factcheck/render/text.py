@@ -19,6 +19,7 @@ from rich.text import Text
 
 from ..claims import ClaimSet
 from ..report import Finding, Report
+from .location import inert
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CLAIM_MARK = "bold underline green"
@@ -61,7 +62,7 @@ def _console(out: TextIO, color: bool | None) -> Console:
 def _summary(report: Report) -> Text:
     s = report.summary
     return Text.assemble(
-        (report.path, "bold"),
+        (inert(report.path), "bold"),
         f": {s.sentences} {'sentence' if s.sentences == 1 else 'sentences'}, "
         f"{s.covered}/{s.claims} claims covered, "
         f"{s.omitted} omitted, {s.drift} drift, {s.unsupported} unsupported, "
@@ -71,7 +72,10 @@ def _summary(report: Report) -> Text:
 
 def _headers(findings: Sequence[Finding]) -> list[Text]:
     """One header line per finding, its columns aligned across the document."""
-    rows = [(_position(f), f.rule, f.severity, f.claim_id or "-", f.message) for f in findings]
+    rows = [
+        (_position(f), f.rule, f.severity, inert(f.claim_id or "-"), inert(f.message))
+        for f in findings
+    ]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     headers = []
     for position, rule, severity, claim_id, message in rows:
@@ -112,7 +116,9 @@ def _marked(label: str, text: str, span: Span | None, style: str, plain: bool) -
     """``label: text`` with ``span`` styled, plus a caret line under it when output is plain."""
     prefix = f"{INDENT}{label}: "
     # one character for one, so offsets into the sentence stay valid
-    flat = text.translate({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}).rstrip()
+    flat = text.translate({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
+    flat, span = _inert(flat, span)
+    flat = flat.rstrip()
     line = Text(prefix + flat)
     if span is None or (span[0] == 0 and span[1] >= len(flat)):
         return [line]  # marking the whole sentence would point at nothing in particular
@@ -122,6 +128,16 @@ def _marked(label: str, text: str, span: Span | None, style: str, plain: bool) -
         return [line]
     pad = cell_len(prefix + flat[:start])
     return [line, Text(" " * pad + "^" * max(1, cell_len(flat[start:end])))]
+
+
+def _inert(text: str, span: Span | None) -> tuple[str, Span | None]:
+    """``inert(text)``, and ``span`` moved to mark the same words in it."""
+    if span is None:
+        return inert(text), None
+    before, words, after = (
+        inert(part) for part in (text[: span[0]], text[slice(*span)], text[span[1] :])
+    )
+    return before + words + after, (len(before), len(before) + len(words))
 
 
 def _valid(span: Span | None, text: str) -> Span | None:
