@@ -17,6 +17,7 @@ from .align import COVER, Alignment, Link, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import in_report
+from .errors import require_unicode
 from .extract import asserts, body_sentences
 from .numbers import ORDINAL
 from .report import Finding, Kind, Report, Severity, Summary, summarize
@@ -47,7 +48,10 @@ DEFAULT_CUTOFFS = Cutoffs()
 def compare(
     claims: ClaimSet, text: str, path: str = "-", cutoffs: Cutoffs = DEFAULT_CUTOFFS
 ) -> Report:
-    """Check one derivative ``text`` against ``claims``."""
+    """Check one derivative ``text`` against ``claims``; ``InputError`` for text that is not
+    valid Unicode."""
+    require_unicode(text, path)
+    require_unicode("".join(c.text for c in claims), claims.path or "<claims>")
     sentences = body_sentences(text)
     doc = Document(text, sentences)
     units = claim_units([c.text for c in claims])

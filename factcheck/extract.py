@@ -21,6 +21,7 @@ from . import lexicon
 from .align import claim_units
 from .claims import Claim, ClaimSet
 from .entities import Entity
+from .errors import require_unicode
 from .text import Sentence, segment, tokenize
 
 MIN_WORDS = 4
@@ -75,7 +76,9 @@ def asserts(sentence: str) -> bool:
 
 
 def extract(text: str, source: str | None = None) -> ClaimSet:
-    """The claims of a report, ready for review."""
+    """The claims of a report, ready for review; ``InputError`` for text that is not valid
+    Unicode."""
+    require_unicode(text, source or "-")
     pieces = list(_pieces(text))
     units = claim_units([p for p, _ in pieces])
     claims = []
