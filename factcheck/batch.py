@@ -153,18 +153,24 @@ def groups(
 
 
 def load_documents(
-    plan: Sequence[tuple[str, str, bool]], input_format: str | None, stdin_filename: str | None
+    plan: Sequence[tuple[str, str, bool]],
+    input_format: str | None,
+    stdin_filename: str | None,
+    repository: str = ".",
 ) -> list[Derivative]:
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
-    file unless the command line did. Each claims file is loaded once."""
+    file unless the command line did, and only one inside ``repository`` (the rewrite is
+    untrusted text: it must not make factcheck read, and quote, any file of the machine).
+    Each claims file is loaded once."""
     _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
     read = []
     for claims_path, path, explicit in plan:
         raw = files.read_text(path)
         kind = inputs.kind_for(path, input_format, stdin_filename)
         prepared = inputs.prepare(suppress.blank(raw), kind, path)
-        if not explicit:
-            claims_path = inputs.claims_path(prepared, path) or claims_path
+        named = None if explicit else inputs.claims_path(prepared, path)
+        if named is not None:
+            claims_path = _within(named, repository, path)
         read.append((claims_path, prepared, path, raw))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
     return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
@@ -178,6 +184,19 @@ def files_read(
     paths = [d.path for d in documents] + [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]
+
+
+def _within(claims: str, repository: str, document: str) -> str:
+    """``claims``, named by ``document``'s front matter, when it is a file inside
+    ``repository`` (links resolved); an input error otherwise."""
+    if "\0" not in claims:
+        real, root = os.path.realpath(claims), os.path.realpath(repository)
+        if os.path.commonpath([real, root]) == root:
+            return claims
+    raise InputError(
+        f"{document}: front matter names a claims file outside the repository ({claims!r}); "
+        f"name one inside {repository}"
+    )
 
 
 def check(

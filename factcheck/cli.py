@@ -164,7 +164,7 @@ def compare_command(
         settings = config.load(config_file or config.find())
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
-        documents = batch.load_documents(plan, kind, stdin_filename)
+        documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))
         files.guard(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
             batch.files_read(documents, settings, baseline_file),

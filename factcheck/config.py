@@ -72,6 +72,22 @@ def find(start: str = ".") -> str | None:
         directory = parent
 
 
+def repository(config: Config) -> str:
+    """The folder a derivative's front matter may name claims files in: the repository that
+    holds the configuration file (the closest folder above it with ``.git``), else the file's
+    folder; the working directory when there is no configuration file."""
+    if config.path is None:
+        return os.getcwd()
+    folder = os.path.dirname(os.path.abspath(config.path))
+    directory = folder
+    while not os.path.exists(os.path.join(directory, ".git")):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return folder
+        directory = parent
+    return directory
+
+
 def load(path: str | None) -> Config:
     """The configuration in ``path`` (None: no file, the defaults)."""
     if path is None:

@@ -389,3 +389,37 @@ def test_the_action_passes_paths_after_a_double_dash() -> None:
     action = (Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8")
     calls = [line for line in action.splitlines() if line.strip().startswith("factcheck ")]
     assert calls and all('-- "${paths[@]}"' in line for line in calls)
+
+
+@pytest.mark.parametrize(
+    "named", ["../outside.yaml", "/etc/hostname", "link.yaml", "sub/../../outside.yaml"]
+)
+def test_front_matter_may_not_name_a_claims_file_outside_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    (tmp_path / "outside.yaml").write_text(CLAIMS_TEXT, encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    (repo / "claims.yaml").write_text(CLAIMS_TEXT, encoding="utf-8")
+    (repo / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+    (repo / ".factcheck.yaml").write_text("claims: claims.yaml\n", encoding="utf-8")
+    (repo / "a.md").write_text(f"---\nclaims: {named}\n---\n{DRIFT_TEXT}", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert_one_line_error(invoke("compare", "a.md"), "a.md: front matter", "outside")
+
+
+def test_front_matter_may_name_a_claims_file_inside_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "claims" / "bridge.yaml").write_text(CLAIMS_TEXT, encoding="utf-8")
+    (tmp_path / "articles" / ".factcheck.yaml").write_text("claims: x.yaml\n", encoding="utf-8")
+    article = f"---\nclaims: ../claims/bridge.yaml\n---\n{DRIFT_TEXT}"
+    (tmp_path / "articles" / "a.md").write_text(article, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "articles")
+    code, stdout, stderr = invoke("compare", "a.md", "-f", "json")
+    assert code == ExitCode.FINDINGS, stderr
+    assert json.loads(stdout)["claims"]["path"] == "../claims/bridge.yaml"
