@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from fuzzing import compare_cases, evaluate_cases, problems, run_case, texts
+from fuzzing import compare_cases, evaluate_cases, other_cases, problems, run_case, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +35,14 @@ def test_compare_on_hostile_input_exits_0_1_or_2_and_changes_no_input(case: dict
     assert problems(first) == [], (case, first)
     again = run_case(case)
     assert (again.code, again.stdout, again.stderr) == (first.code, first.stdout, first.stderr)
+
+
+@given(other_cases())
+def test_extract_and_selftest_on_hostile_input_exit_0_1_or_2_and_change_no_input(
+    case: dict,
+) -> None:
+    outcome = run_case(case)
+    assert problems(outcome) == [], (case, outcome)
 
 
 @given(evaluate_cases())
