@@ -3,9 +3,8 @@
 Usage:  python benchmarks/fuzz.py [--examples N] [--seed S]
 
 Runs N generated cases (default 10,000: 60% `compare`, 20% `evaluate`, 10% `extract` and
-`selftest`, 10% the API) with
-the strategies of tests/fuzzing.py, each in a fresh folder through the console script's entry
-point, and prints how many exited with each status, how many gave a traceback (or another
+`selftest`, 10% the API) with the strategies of tests/fuzzing.py, each in a fresh folder
+through the console script's entry point, and prints how many exited with each status, how many gave a traceback (or another
 problem: exit status 3, a stray stderr line, no single error line for status 2), how many ran
 over 10 s, and how many changed an input file, the claims file above all. Exit status 1 when
 anything went wrong. The test suite runs the same properties on a small fixed budget
