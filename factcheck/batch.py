@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
-from itertools import repeat
+from itertools import repeat, takewhile
 
 import factcheck
 
@@ -95,13 +95,37 @@ def expand(patterns: Sequence[str]) -> list[str]:
 
 
 def manifest_files(config: Config) -> list[str]:
-    """Every file the manifest's globs match, entry by entry, each entry's matches sorted."""
+    """Every file the manifest's globs match, entry by entry, each entry's matches sorted.
+
+    The folder under a glob's fixed start is walked once and every file matched segment by
+    segment (``_matches``), so the time grows with the files and the glob's length, never with
+    the ways its ``**`` can be fitted to a path (``glob.glob`` on ``**/**/**/…`` takes minutes).
+    Hidden folders are entered only when the glob names one, as ``glob`` does."""
     paths: list[str] = []
     for pattern, _ in config.manifest:
-        found = glob.glob(pattern, root_dir=config.root, recursive=True)
-        joined = (os.path.relpath(os.path.join(config.root, m)) for m in found)
-        paths += sorted(p for p in joined if os.path.isfile(p))
+        segments = pattern.split("/")
+        fixed = list(takewhile(lambda s: not GLOB_CHARS & set(s), segments[:-1]))
+        rest = segments[len(fixed) :]
+        base = os.path.join(config.root, "/".join(fixed)) if fixed else config.root
+        depth = None if "**" in rest else len(rest)
+        hidden = any(s.startswith(".") for s in rest)
+        found = (p for p, parts in _walk(base, depth, hidden) if _matches(parts, rest))
+        paths += sorted(os.path.relpath(p) for p in found if os.path.isfile(p))
     return list(dict.fromkeys(paths))
+
+
+def _walk(base: str, depth: int | None, hidden: bool) -> Iterator[tuple[str, list[str]]]:
+    """(path, its segments below ``base``) of each file under ``base``, at most ``depth``
+    segments down, hidden folders only when ``hidden``."""
+    for folder, folders, names in os.walk(base):
+        below = os.path.relpath(folder, base)
+        parts = [] if below == "." else below.split(os.sep)
+        if depth is not None and len(parts) + 1 >= depth:
+            folders.clear()
+        elif not hidden:
+            folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            yield os.path.join(folder, name), [*parts, name]
 
 
 def claims_for(path: str, config: Config) -> str:
@@ -118,12 +142,37 @@ def claims_for(path: str, config: Config) -> str:
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
-    """Glob match by path segment: ``*`` stays within a folder, ``**`` spans any number."""
-    if not pattern:
-        return not parts
-    if pattern[0] == "**":
-        return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
-    return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
+    """Glob match by path segment: ``*`` stays within a folder, ``**`` spans any number of
+    folders (none included); a name starting with ``.`` matches only a segment that does, as
+    in ``glob``. The path is read once, carrying the set of pattern positions reached, so a
+    hostile pattern of many ``**`` costs its length, not its combinations."""
+    reached = _past_any_folders({0}, pattern)
+    for part in parts:
+        hidden = part.startswith(".")
+        step = set()
+        for j in reached:
+            if j == len(pattern):
+                continue
+            segment = pattern[j]
+            if segment == "**":
+                if not hidden:
+                    step.add(j)
+            elif fnmatchcase(part, segment) and (segment.startswith(".") or not hidden):
+                step.add(j + 1)
+        reached = _past_any_folders(step, pattern)
+        if not reached:
+            return False
+    return len(pattern) in reached
+
+
+def _past_any_folders(reached: set[int], pattern: Sequence[str]) -> set[int]:
+    """``reached``, and the positions after each ``**`` there: a ``**`` may span no folder."""
+    out = set(reached)
+    for j in sorted(reached):
+        while j < len(pattern) and pattern[j] == "**":
+            j += 1
+            out.add(j)
+    return out
 
 
 def compare_all(

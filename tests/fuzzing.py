@@ -251,7 +251,7 @@ def run_case(case: dict[str, Any]) -> Outcome:
                 stream.write(text.encode("utf-8", errors="surrogatepass"))
         before = {name: _bytes(name) for name in case["files"]}
         start = time.perf_counter()
-        with _time_limit(HANG), CliRunner().isolation() as (out, err, _):
+        with time_limit(HANG), CliRunner().isolation() as (out, err, _):
             code = run(case["args"])
             sys.stdout.flush()
             sys.stderr.flush()
@@ -301,7 +301,7 @@ def _inside(folder: str) -> Iterator[None]:
 
 
 @contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
+def time_limit(seconds: int) -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
         raise Hang(f"no answer after {seconds} s")
 

@@ -12,13 +12,16 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from fuzzing import Hang, time_limit
 from typer.testing import CliRunner
 
 import factcheck
-from factcheck import files
+from factcheck import batch, files
 from factcheck.cli import run
 from factcheck.options import ExitCode
 
@@ -37,6 +40,16 @@ def invoke(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> tu
         sys.stdout.flush()
         sys.stderr.flush()
         return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+@contextmanager
+def hang_guard(seconds: int = 30) -> Iterator[None]:
+    """Fail the test, rather than the whole run, when the code under test does not answer."""
+    try:
+        with time_limit(seconds):
+            yield
+    except Hang:
+        pytest.fail(f"no answer after {seconds} s")
 
 
 def assert_one_line_error(result: tuple[int, str, str], *fragments: str) -> None:
@@ -423,3 +436,35 @@ def test_front_matter_may_name_a_claims_file_inside_the_repository(
     code, stdout, stderr = invoke("compare", "a.md", "-f", "json")
     assert code == ExitCode.FINDINGS, stderr
     assert json.loads(stdout)["claims"]["path"] == "../claims/bridge.yaml"
+
+
+# a configuration is input too: its globs are matched in linear time
+
+
+def test_a_manifest_glob_of_many_double_stars_is_matched_in_linear_time(work: Path) -> None:
+    deep = work.joinpath(*["a"] * 12)
+    deep.mkdir(parents=True)
+    (deep / "x.md").write_text(DRIFT_TEXT, encoding="utf-8")
+    glob = "**/" * 14 + "*.md"  # glob.glob took about a minute on this
+    (work / ".factcheck.yaml").write_text(f"manifest:\n  '{glob}': claims.yaml\n", encoding="utf-8")
+    with hang_guard():
+        code, stdout, stderr = invoke("compare", "-f", "json")
+    assert code == ExitCode.FINDINGS, stderr
+    assert [d["path"] for d in json.loads(stdout)["documents"]] == ["/".join(["a"] * 12 + ["x.md"])]
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern", "expected"),
+    [
+        ("a/b.md", "**/*.md", True),
+        ("b.md", "**/**/*.md", True),
+        ("x/y.md", "*.md", False),
+        (".hidden/b.md", "**/*.md", False),
+        (".hidden/b.md", ".hidden/*.md", True),
+        ("a/.b.md", "a/*.md", False),
+        ("/".join(["a"] * 200 + ["x.md"]), "**/a/" * 150 + "*.md", True),
+    ],
+)
+def test_manifest_globs_match_by_segment(path: str, pattern: str, expected: bool) -> None:
+    with hang_guard():
+        assert batch._matches(path.split("/"), pattern.split("/")) is expected
