@@ -26,28 +26,34 @@ unknown rule id suppresses nothing: a misspelt rule never silently widens a supp
 
 Directives would be read as text by ``compare`` ("c012" has a figure in it); ``blank`` replaces
 them with spaces, keeping every offset, line and column, for the text to compare.
+
+Reading and applying directives takes time linear in the document and its findings, however
+many directives and openers it holds: each line is read once, a sentence or a position is found
+by bisection, and findings meet directives through a set of keys, not pair by pair.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
+from typing import NamedTuple
 
 from . import drift
 from .report import Finding, Report
-from .text import Sentence, line_col, segment
+from .text import segment
 
 Position = tuple[int, int]  # 1-based (line, column)
+Scope = tuple[Position, Position]  # a sentence's start and end, end exclusive
+Key = tuple[Scope | None, str | None, str | None]  # a scope or the file, a claim, a rule (or any)
 
 RULES: frozenset[str] = frozenset(drift.RULES)
 VERBS = ("ignore", "ignore-file")
 
-_DIRECTIVE = re.compile(
-    r"<!--[ \t]*factcheck:(?P<html>[^\n]*?)-->|^[ \t]*#[ \t]*factcheck:(?P<line>[^\n]*)$",
-    re.MULTILINE,
-)
+_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*factcheck:")
+_LINE_DIRECTIVE = re.compile(r"[ \t]*#[ \t]*factcheck:(.*)")
 
 
 @dataclass(frozen=True)
@@ -72,23 +78,7 @@ class Suppression:
     directive: str
     claims: tuple[str, ...]
     rules: tuple[str, ...]
-    scope: tuple[Position, Position] | None
-
-    def matches(self, finding: Finding) -> bool:
-        if self.claims and finding.claim_id not in self.claims:
-            return False
-        if self.rules and finding.rule not in self.rules:
-            return False
-        if self.scope is None:
-            return True
-        if finding.line is None or finding.column is None:
-            return False
-        start, end = self.scope
-        return start <= (finding.line, finding.column) < end
-
-    def used_targets(self, finding: Finding) -> set[str]:
-        """The targets that matched ``finding`` (``ignore`` alone has none)."""
-        return {t for t in (finding.claim_id, finding.rule) if t in self.claims + self.rules}
+    scope: Scope | None
 
 
 @dataclass(frozen=True)
@@ -99,78 +89,154 @@ class Suppressions:
     problems: tuple[Notice, ...] = ()
 
 
+class _Directive(NamedTuple):
+    """Where a directive stands (1-based line and column; ``start``, ``end`` offsets) and the
+    words after ``factcheck:``."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+    body: str
+
+
 def suppressions(text: str, compared: str | None = None) -> Suppressions:
     """The suppression directives of a derivative ``text`` (as read, before ``blank``).
     ``compared`` is the same-length text the comparison read (Markdown prepared, wrapped lines
     joined), whose sentences a directive's scope follows; by default ``blank(text)``."""
     sentences = segment(compared if compared is not None else blank(text))
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
     directives: list[Suppression] = []
     problems: list[Notice] = []
-    for m in _DIRECTIVE.finditer(text):
-        line, column = line_col(text, m.start())
-        body = (m.group("html") if m.group("html") is not None else m.group("line")) or ""
-        words = [w for w in re.split(r"[\s,]+", body.split("--", 1)[0]) if w]
+    for d in _directives(text):
+        words = [w for w in re.split(r"[\s,]+", d.body.split("--", 1)[0]) if w]
         verb = words[0] if words else ""
         if verb not in VERBS:
-            problems.append(Notice(line, column, f"unknown directive 'factcheck: {verb}'"))
+            problems.append(Notice(d.line, d.column, f"unknown directive 'factcheck: {verb}'"))
             continue
         targets = words[1:]
         unknown = [t for t in targets if _misspelt_rule(t)]
-        problems += [Notice(line, column, _unknown_rule(t)) for t in unknown]
+        problems += [Notice(d.line, d.column, _unknown_rule(t)) for t in unknown]
         if unknown:
             continue
-        scope = None if verb == "ignore-file" else _scope(text, sentences, m.start())
+        scope = None
+        if verb == "ignore":
+            i = _sentence(starts, ends, lines[d.line - 1], d.start)
+            first, last = (starts[i], ends[i]) if i is not None else (len(text), len(text))
+            scope = (_position(lines, first), _position(lines, last))
         rules = tuple(t for t in targets if t in RULES)
         claims = tuple(t for t in targets if t not in RULES)
-        directives.append(Suppression(line, column, m.group().strip(), claims, rules, scope))
+        directive = text[d.start : d.end].strip()
+        directives.append(Suppression(d.line, d.column, directive, claims, rules, scope))
     return Suppressions(tuple(directives), tuple(problems))
 
 
 def apply(report: Report, found: Suppressions) -> tuple[Report, list[Notice]]:
     """``report`` without its suppressed findings (summary recounted), and a notice for each
-    directive, or target of a directive, that suppressed nothing."""
-    used: dict[int, set[str]] = {}
-    kept = []
-    for finding in report.findings:
-        matching = [i for i, s in enumerate(found.directives) if s.matches(finding)]
-        for i in matching:
-            used.setdefault(i, set()).update(found.directives[i].used_targets(finding))
-        if not matching:
-            kept.append(finding)
-    return report.with_findings(kept), list(_unused(found.directives, used))
+    directive, or target of a directive, that suppressed nothing.
+
+    A directive suppresses a finding in its scope (a sentence, or the whole file) whose claim is
+    one of its claims and whose rule is one of its rules (any, where it names none). Both sides
+    are reduced to keys (scope, claim or None for any, rule or None for any): a finding is
+    suppressed when its keys meet a directive's, and a directive is used when its keys meet a
+    finding's."""
+    scopes = sorted({s.scope for s in found.directives if s.scope and s.scope[0] < s.scope[1]})
+    keys = [_finding_keys(f, scopes) for f in report.findings]
+    suppressing = {k for s in found.directives for k in _directive_keys(s)}
+    kept = [f for f, k in zip(report.findings, keys, strict=True) if suppressing.isdisjoint(k)]
+    seen = {k for finding_keys in keys for k in finding_keys}
+    return report.with_findings(kept), list(_unused(found.directives, seen))
 
 
 def blank(text: str) -> str:
     """``text`` with every directive replaced by spaces: what ``compare`` should read."""
-    return _DIRECTIVE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    pieces, at = [], 0
+    for d in _directives(text):
+        pieces += [text[at : d.start], " " * (d.end - d.start)]
+        at = d.end
+    return "".join([*pieces, text[at:]])
 
 
-def _unused(directives: Iterable[Suppression], used: dict[int, set[str]]) -> Iterable[Notice]:
-    for i, s in enumerate(directives):
-        if i not in used:
+def _directives(text: str) -> Iterator[_Directive]:
+    """The directives of ``text``, line by line: a line that is a ``# factcheck:`` comment,
+    or each ``<!-- factcheck: … -->`` up to the first ``-->`` after it on its line. Where a
+    line's last ``-->`` comes before an opener, neither it nor a later opener has a closer: the
+    line is done, with no scan to its end per opener."""
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        whole = _LINE_DIRECTIVE.match(line)
+        if whole:
+            yield _Directive(number, 1, start, start + len(line), whole.group(1))
+        last = -1 if whole else line.rfind("-->")
+        at = 0
+        while (m := _HTML_DIRECTIVE.search(line, at)) is not None and last >= m.end():
+            close = line.find("-->", m.end())
+            yield _Directive(
+                number, m.start() + 1, start + m.start(), start + close + 3, line[m.end() : close]
+            )
+            at = close + 3
+        start += len(line) + 1
+
+
+def _unused(directives: Iterable[Suppression], seen: set[Key]) -> Iterable[Notice]:
+    """A notice for each directive none of whose keys a finding has, and for the targets of
+    the others that no finding they suppressed named."""
+    for s in directives:
+        claims, rules = _or_any(s.claims), _or_any(s.rules)
+        matched = {(c, r) for c in claims for r in rules if (s.scope, c, r) in seen}
+        if not matched:
             yield Notice(s.line, s.column, f"unused suppression '{s.directive}'")
             continue
-        idle = [t for t in s.claims + s.rules if t not in used[i]]
+        used = {t for pair in matched for t in pair}
+        idle = [t for t in s.claims + s.rules if t not in used]
         if idle:
             yield Notice(s.line, s.column, f"unused suppression of {', '.join(idle)}")
 
 
-def _scope(text: str, sentences: tuple[Sentence, ...], offset: int) -> tuple[Position, Position]:
-    """The sentence a line directive at ``offset`` covers (see the module docstring); an empty
-    scope when no sentence follows."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    if line_end < 0:
-        line_end = len(text)
-    on_line = [s for s in sentences if s.start < line_end and s.end > line_start]
-    containing = [s for s in on_line if s.start <= offset < s.end]
-    before = [s for s in on_line if s.end <= offset]
-    after = [s for s in sentences if s.start >= offset]
-    chosen = (containing or before[-1:] or after[:1]) if on_line else after[:1]
-    if not chosen:
-        end = line_col(text, len(text))
-        return end, end
-    return line_col(text, chosen[0].start), line_col(text, chosen[0].end)
+def _directive_keys(s: Suppression) -> set[Key]:
+    """The keys of the findings ``s`` suppresses."""
+    return {(s.scope, c, r) for c in _or_any(s.claims) for r in _or_any(s.rules)}
+
+
+def _or_any(targets: tuple[str, ...]) -> set[str | None]:
+    """``targets``, or None (any) when there are none."""
+    named: set[str | None] = set(targets)
+    return named or {None}
+
+
+def _finding_keys(finding: Finding, scopes: list[Scope]) -> set[Key]:
+    """The keys a directive suppressing ``finding`` would have: the whole file, or the one of
+    the (sorted, never overlapping) sentence ``scopes`` the finding is in, with the finding's
+    claim or any claim, and its rule or any rule."""
+    places: list[Scope | None] = [None]
+    if finding.line is not None and finding.column is not None:
+        position = (finding.line, finding.column)
+        i = bisect_right(scopes, position, key=lambda scope: scope[0]) - 1
+        if i >= 0 and position < scopes[i][1]:
+            places.append(scopes[i])
+    claims, rules = (finding.claim_id, None), (finding.rule, None)
+    return {(p, c, r) for p in places for c in claims for r in rules}
+
+
+def _sentence(starts: list[int], ends: list[int], line_start: int, offset: int) -> int | None:
+    """The index of the sentence that a line directive at ``offset`` covers (see the module
+    docstring): the one it stands in, else the last before it on its line, else the first
+    after it; None when no sentence follows. Sentences are sorted and never overlap."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < ends[i]:
+        return i
+    i = bisect_right(ends, offset) - 1
+    if i >= 0 and ends[i] > line_start:
+        return i
+    i = bisect_left(starts, offset)
+    return i if i < len(starts) else None
+
+
+def _position(lines: list[int], offset: int) -> Position:
+    """The 1-based line and column of ``offset``, given the offset of each line's start."""
+    line = bisect_right(lines, offset)
+    return line, offset - lines[line - 1] + 1
 
 
 def _misspelt_rule(target: str) -> bool:

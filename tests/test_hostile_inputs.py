@@ -9,7 +9,9 @@ from types import FrameType
 
 import pytest
 
+from factcheck import suppress
 from factcheck.inputs import prepare
+from factcheck.report import Finding, Report, Summary
 
 # linear time: Markdown, HTML, suppression comments
 #
@@ -105,3 +107,77 @@ def test_markdown_brackets_and_comments(text: str, expected: str) -> None:
 def test_markdown_comment_runs_to_the_first_closer_after_it(text: str) -> None:
     prepared = prepare(text, "markdown").text
     assert prepared.split() == ["a", "b"] and len(prepared) == len(text)
+
+
+def test_unterminated_directives_on_one_line() -> None:
+    text = repeated("<!-- factcheck: ")
+    with finishes_within(30):
+        found = suppress.suppressions(text)
+        blanked = suppress.blank(text)
+    assert found == suppress.Suppressions() and blanked == text
+
+
+def test_many_directives_each_suppress_their_sentence() -> None:
+    text = repeated("The Alliance counts 45 members. <!-- factcheck: ignore c001 -->\n")
+    lines = text.count("\n")
+    findings = [
+        Finding("drift", "number", "warning", "m", claim_id="c001", line=n, column=21)
+        for n in range(1, lines + 1)
+    ]
+    report = Report("a.md", Summary(lines, 1, 1, 0, lines, 0, 1.0), tuple(findings))
+    with finishes_within(30):
+        found = suppress.suppressions(text)
+        blanked = suppress.blank(text)
+        kept, unused = suppress.apply(report, found)
+    assert len(found.directives) == lines and found.problems == ()
+    assert found.directives[-1].scope == ((lines, 1), (lines, 32))
+    assert "factcheck" not in blanked and len(blanked) == len(text)
+    assert kept.findings == () and unused == []
+
+
+def test_many_file_directives_meet_many_findings() -> None:
+    text = repeated("Text. <!-- factcheck: ignore-file unsupported number-drift -->\n")
+    lines = text.count("\n")
+    findings = [
+        Finding("unsupported", None, "warning", "m", line=n, column=1) for n in range(1, lines)
+    ]
+    report = Report("a.md", Summary(lines, 1, 1, 0, 0, lines, 1.0), tuple(findings))
+    with finishes_within(30):
+        kept, unused = suppress.apply(report, suppress.suppressions(text))
+    assert kept.findings == ()
+    assert len(unused) == lines and unused[0].message == "unused suppression of number-drift"
+
+
+@pytest.mark.parametrize(
+    ("text", "directives"),
+    [
+        ("a <!-- factcheck: ignore c001 --> b -->", ["<!-- factcheck: ignore c001 -->"]),
+        ("a <!-- factcheck: ignore c001\n--> b", []),  # a directive closes on its own line
+        (
+            "<!-- factcheck: <!-- factcheck: ignore -->",
+            ["<!-- factcheck: <!-- factcheck: ignore -->"],
+        ),
+        (
+            "# factcheck: ignore <!-- factcheck: ignore -->",
+            ["# factcheck: ignore <!-- factcheck: ignore -->"],
+        ),
+        (
+            "<!-- factcheck: ignore --><!-- factcheck: x -->-->",
+            ["<!-- factcheck: ignore -->", "<!-- factcheck: x -->"],
+        ),
+    ],
+)
+def test_a_directive_runs_to_the_first_closer_on_its_line(text: str, directives: list[str]) -> None:
+    expected = text
+    for directive in directives:
+        expected = expected.replace(directive, " " * len(directive), 1)
+    assert suppress.blank(text) == expected
+
+
+def test_directive_positions_and_scopes_on_later_lines() -> None:
+    text = "First one.\n\nSecond one. <!-- factcheck: ignore c001 --> Third one.\n<!-- factcheck: ignore -->\n"
+    found = suppress.suppressions(text)
+    assert [(d.line, d.column, d.scope) for d in found.directives] == [
+        (3, 13, ((3, 1), (3, 12))),  # the sentence it follows on its line
+        (4, 1, ((5, 1), (5, 1))),  # alone on its line, with no sentence after it: nothing
+    ]
