@@ -12,14 +12,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import InputError, decoding, require_unicode
+from .errors import InputError, YamlLoader, decoding, require_unicode
 
 try:  # libyaml is ten times faster; fall back where the wheel lacks it
     from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 FORMAT_VERSION = 1
 CLAIM_FIELDS = ("id", "text", "line", "key", "speaker")
@@ -65,7 +63,7 @@ def load_claims(text: str, path: str = "<claims>") -> ClaimSet:
     """Parse a claims file; raise InputError naming ``path:line`` for anything malformed."""
     require_unicode(text, path)
     with decoding(path, "the claims file"):
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=YamlLoader)
     if root is None:
         raise InputError(f"{path}: the claims file is empty")
     if not isinstance(root, yaml.MappingNode):

@@ -22,13 +22,8 @@ import yaml
 
 from . import drift, files
 from .compare import DEFAULT_CUTOFFS, Cutoffs
-from .errors import InputError, decoding
+from .errors import InputError, YamlLoader, decoding
 from .report import SEVERITIES, Report
-
-try:  # libyaml limits nesting; the pure-Python loader recurses until the stack runs out
-    from yaml import CSafeLoader as Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 Level = Literal["error", "warning", "info", "off"]
 
@@ -261,8 +256,8 @@ def _toml(text: str, path: str) -> dict[str, Any]:
 def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
     """The parsed YAML and the line of every key (by key path), for messages."""
     with decoding(path, "the configuration"):
-        node = yaml.compose(text, Loader=Loader)
-        raw = yaml.load(text, Loader=Loader)
+        node = yaml.compose(text, Loader=YamlLoader)
+        raw = yaml.load(text, Loader=YamlLoader)
     lines: dict[tuple[str, ...], int] = {}
     _key_lines(node, (), lines)
     return ({} if raw is None else raw), lines

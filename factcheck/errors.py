@@ -12,6 +12,12 @@ from contextlib import contextmanager
 
 import yaml
 
+try:  # libyaml is ten times faster and limits nesting; the pure-Python loader recurses until
+    # the stack runs out
+    from yaml import CSafeLoader as YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+
 
 class InputError(ValueError):
     """Bad input: the message is complete and user-facing, e.g. ``claims.yaml:12: ...``."""
@@ -56,3 +62,6 @@ def require_unicode(text: str, where: str) -> None:
         raise InputError(
             f"{where}: not valid Unicode text (a lone surrogate at character {exc.start})"
         ) from None
+
+
+__all__ = ["InputError", "YamlLoader", "decoding", "require_unicode", "yaml_error"]

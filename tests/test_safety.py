@@ -300,6 +300,16 @@ def test_an_evaluate_record_that_cannot_be_read_is_an_input_error(work: Path, ex
     assert_one_line_error(invoke("evaluate", "pairs.jsonl"), "pairs.jsonl:1:")
 
 
+@pytest.mark.parametrize(
+    "front",
+    [f"claims: {BIG_NUMBER}", f"claims: {DEEP_JSON}", "date: 2001-13-45", "n: !!int xyz"],
+    ids=["5000-digits", "deep", "impossible-date", "bad-int-tag"],
+)
+def test_front_matter_that_cannot_be_read_is_an_input_error(work: Path, front: str) -> None:
+    (work / "a.md").write_text(f"---\n{front}\n---\n{DRIFT_TEXT}", encoding="utf-8")
+    assert_one_line_error(invoke("compare", "claims.yaml", "a.md"), "a.md:")
+
+
 def test_evaluate_reads_line_separators_inside_json_strings(work: Path) -> None:
     record = {
         "source": "The bridge opened\u2028in May.",
