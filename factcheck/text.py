@@ -8,8 +8,9 @@ folded to American, contractions expanded, a light suffix stem).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from . import lexicon
 
@@ -44,9 +45,16 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
 
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """The offset where each line begins: a finding's line is looked up here, not counted
+        from the start of the text for each finding."""
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        return line_col(self.text, offset)
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -78,9 +86,12 @@ _CONTRACTIONS = {
 }
 _IRREGULAR = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])"  # "… end. Next" (cased text)
+    # "… end. Next" (cased text); tried only from the first stop of a run, so a run of stops
+    # that ends no sentence is read once, not again from each of its stops
+    r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])"
     r"|(?<=\s)[.!?](?=\s+\S)"  # "… end . next" (tokenised text, any case)
 )
+_NOT_SPACE = re.compile(r"\S")
 
 
 @cache
@@ -232,6 +243,28 @@ def segment(text: str, start: int = 0, end: int | None = None) -> tuple[Sentence
     return tuple(sentences)
 
 
+def cut(text: str, sentence: Sentence, words: int) -> tuple[Sentence, ...]:
+    """``sentence`` of ``text`` as consecutive pieces of at most ``words`` tokens each: a
+    sentence too long to check whole is checked a piece at a time. Each cut falls before the
+    last token within reach that follows white space, so "7%" or "U.S." stays whole; text
+    without white space is cut between tokens."""
+    starts = [m.start() for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+    bounds = [sentence.start]
+    first = 0  # the token the current piece starts with
+    while first + words < len(starts):
+        spaced = (k for k in range(first + words, first, -1) if text[starts[k] - 1].isspace())
+        first = next(spaced, first + words)
+        bounds.append(starts[first])
+    if len(bounds) == 1:
+        return (sentence,)
+    bounds.append(sentence.end)
+    pieces = []
+    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
+        piece = text[start:end].rstrip()
+        pieces.append(Sentence(sentence.index, start, start + len(piece), piece))
+    return tuple(pieces)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
@@ -243,21 +276,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha() and text[begin].isupper():
         return True
     if word in lexicon.words("number_abbreviations"):
-        return text[dot + 1 :].lstrip()[:1].isdigit()  # "No. 5", but "… say no. The"
+        return next_char(text, dot + 1).isdigit()  # "No. 5", but "… say no. The"
     return word in lexicon.words("abbreviations") or word.rstrip(".") in lexicon.words(
         "abbreviations"
     )
+
+
+def next_char(text: str, offset: int) -> str:
+    """The first character of ``text`` from ``offset`` on that is not white space ("" if none),
+    found without copying the rest of the text."""
+    found = _NOT_SPACE.search(text, offset)
+    return found.group() if found else ""
 
 
 def document(text: str) -> Document:
     return Document(text, segment(text))
 
 
-_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+# a quotation ends at its line's end; a curly one also where another opens, so that a line of
+# opening marks without a closing one is read once, not from each mark to the end of the line
+_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^“”\n]{2,}?)”")
 
 
 def quoted(text: str, offset: int = 0) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, inner text) of each double-quoted passage; offsets shifted by ``offset``."""
+    """(start, end, inner text) of each double-quoted passage; offsets shifted by ``offset``.
+    Of two opening marks before one closing mark (“a “b”), the second opens the quote."""
     out = []
     for m in _QUOTE.finditer(text):
         group = 1 if m.group(1) is not None else 2
