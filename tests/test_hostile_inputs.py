@@ -181,3 +181,59 @@ def test_directive_positions_and_scopes_on_later_lines() -> None:
         (3, 13, ((3, 1), (3, 12))),  # the sentence it follows on its line
         (4, 1, ((5, 1), (5, 1))),  # alone on its line, with no sentence after it: nothing
     ]
+
+
+@pytest.mark.parametrize(
+    "unit", ["<a ", "<a b='", "<!-- ", "<! ", "<? ", "</ ", "</a ", "<![CDATA[ "]
+)
+def test_html_unterminated_markup_runs_to_the_end(unit: str) -> None:
+    text = "<p>Kept text. " + repeated(unit)
+    with finishes_within(30):
+        prepared = prepare(text, "html").text
+    assert len(prepared) == len(text) and prepared.split() == ["Kept", "text."]
+
+
+def test_html_unclosed_attribute_quotes_repeated() -> None:
+    text = repeated("<p>text <a b='")
+    with finishes_within(30):
+        prepared = prepare(text, "html").text
+    assert len(prepared) == len(text) and set(prepared.split()) == {"text"}
+
+
+def test_html_unclosed_script() -> None:
+    text = "<p>Kept.</p><script>" + repeated("</scrip <p>")
+    with finishes_within(30):
+        prepared = prepare(text, "html").text
+    assert prepared.split() == ["Kept."]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("<p><a title='x>y' href=\"a'b\">Kept</a></p>", ["Kept"]),  # > and ' inside values
+        ("<p>Kept <!-- x\n--> too</p>", ["Kept", "too"]),  # a comment closes on a later line
+        ("<p>Kept <!-- never closed</p>", ["Kept"]),
+        ("<p>Kept <a b='never closed</p>", ["Kept"]),
+        ("<p>Kept <![ x> too</p>", ["Kept", "too"]),  # html.parser raised AssertionError
+        ("<p>Kept &#; <b>too</b> &#; <i>and</i></p>", ["Kept", "&#;", "too", "&#;", "and"]),
+        ("<p>a <script>x = '</p>';</script>b</p>", ["a", "b"]),
+        ("<p>1 < 2 and 3<4</p>", ["1", "<", "2", "and", "3<4"]),
+    ],
+)
+def test_html_markup_extent(text: str, words: list[str]) -> None:
+    prepared = prepare(text, "html").text
+    assert prepared.split() == words and len(prepared) == len(text)
+
+
+def test_html_block_tags_break_lines_where_they_stand() -> None:
+    text = "<body><h1>Title</h1><p>One<br/>two</p><nav>Menu</nav></body>"
+    prepared = prepare(text, "html").text
+    breaks = [i for i, c in enumerate(prepared) if c == "\n"]
+    assert breaks == [
+        text.index(tag) for tag in ("<h1", "</h1", "<p", "<br", "</p", "<nav", "</nav")
+    ]
+    assert [line.strip() for line in prepared.split("\n") if line.strip()] == [
+        "Title",
+        "One",
+        "two",
+    ]
