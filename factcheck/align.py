@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .entities import Entity, mentions, name_words
 from .numbers import Quantity, quantities
@@ -22,6 +23,7 @@ from .text import Sentence, Token, quoted, tokenize
 COVER = 0.4  # share of a claim's weight a window must say for the claim to count as covered
 LINK = 0.3  # least link score (harmonic mean of claim and sentence coverage) to check a pair
 FUZZY = 88  # rapidfuzz ratio for two spellings of one word
+CLAUSE_STOPS = ";:.!?"  # between two words, what ends the words a cue can bear on
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,29 @@ class Unit:
     entities: tuple[Entity, ...]
     quantities: tuple[Quantity, ...]
     quotes: tuple[tuple[int, int, str], ...]
+
+    @cached_property
+    def content(self) -> tuple[int, ...]:
+        """Indices of the content tokens, in order: the words around a cue are looked up here,
+        so a long sentence is not scanned again for each cue."""
+        return tuple(i for i, t in enumerate(self.tokens) if t.content)
+
+    @cached_property
+    def content_words(self) -> tuple[int, ...]:
+        """Indices of the content tokens that are words, not figures, in order."""
+        return tuple(i for i in self.content if self.tokens[i].kind == "word")
+
+    @cached_property
+    def clauses(self) -> tuple[int, ...]:
+        """The clause number of each token, from 0: a CLAUSE_STOPS character between two
+        tokens starts the next clause."""
+        numbers: list[int] = []
+        clause = 0
+        for i, t in enumerate(self.tokens):
+            gap = self.text[self.tokens[i - 1].end - self.start : t.start - self.start] if i else ""
+            clause += any(c in CLAUSE_STOPS for c in gap)
+            numbers.append(clause)
+        return tuple(numbers)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ offsets, when a finding is made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def compare(
 
 def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
     return Source(
-        units,
+        tuple(quote_key(u.text) for u in units),
         words | frozenset(t.lower for u in units for t in u.tokens),
         frozenset(k for u in units for k in u.keys) | _keys(words),
         tuple(q for u in units for q in u.quantities),
@@ -99,6 +100,7 @@ def _drift(
     sentence = alignment.sentences[i]
     previous = alignment.sentences[i - 1] if i > 0 else None
     found: list[tuple[int | None, Drift]] = []
+    taken: list[tuple[int, int]] = []  # (start, end) of each drift found, in order
     for link in links:
         others = tuple(
             alignment.claims[o.claim]
@@ -111,13 +113,17 @@ def _drift(
             claim, alignment.claims[link.claim], sentence, link, previous, source, others, linked
         )
         for d in drift.run(pair):
-            if not any(_overlaps(d, other) for _, other in found):
+            if not _overlaps(taken, d):
                 found.append((link.claim, d))
+                insort(taken, (d.start, d.end))
     return found
 
 
-def _overlaps(a: Drift, b: Drift) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlaps(taken: list[tuple[int, int]], d: Drift) -> bool:
+    """True when ``d`` overlaps a span of ``taken``: spans in order that overlap no other, so
+    the last one starting before ``d`` ends reaches furthest."""
+    k = bisect_left(taken, (d.end,))
+    return k > 0 and d.start < taken[k - 1][1]
 
 
 def _unsupported(

@@ -1,17 +1,20 @@
-"""Linear time on any input (issue 8): a run of sentence stops, which the core once took hours
-over, is read in seconds, with the right result. The large tests run under a hang guard
-(finishes_within, shared with the hostile-input tests): past HANG seconds they fail with a
-message instead of hanging the test run. The small ones pin how stops end sentences and how a
-sentence too long to check whole is checked in pieces.
+"""Linear time on any input (issue 8): a run of sentence stops and one sentence of 800 KB, over
+which the core once took hours and minutes, are read in seconds, with the right result. The
+large tests run under a hang guard (finishes_within, shared with the hostile-input tests):
+past HANG seconds they fail with a message instead of hanging the test run. The small ones
+pin how stops end sentences and how a sentence too long to check whole is checked in pieces.
 """
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 import pytest
 from test_hostile_inputs import finishes_within
 
 import factcheck
-from factcheck.extract import LONGEST
+from factcheck.extract import LONGEST, body_sentences
 from factcheck.text import Sentence, cut, segment, tokenize
 
 HANG = 30  # seconds
@@ -55,6 +58,17 @@ def test_a_run_of_stops_before_a_sentence_ends_the_sentence() -> None:
     with finishes_within(HANG):
         sentences = segment(text)
     assert spans(sentences) == [(0, len(text) - 14), (len(text) - 13, len(text))]
+
+
+def test_every_drift_of_one_long_sentence_is_found() -> None:
+    text = one_sentence(DRIFTED, 800_000)
+    with finishes_within(HANG):
+        report = factcheck.compare(CLAIMS, text)
+    figures = [m.start() + 1 for m in re.finditer("7%", text)]
+    assert [f.column for f in report.findings if f.type == "number"] == figures
+    pieces = len(body_sentences(text))
+    assert report.summary.sentences == pieces > 1
+    assert Counter(f.type for f in report.findings) == {"number": len(figures), "negation": pieces}
 
 
 @pytest.mark.parametrize(

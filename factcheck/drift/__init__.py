@@ -7,24 +7,25 @@ Checks know nothing of files, configuration or output: compare.py turns a Drift 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol
 
 from .. import lexicon
-from ..align import Link, Unit
+from ..align import CLAUSE_STOPS, Link, Unit
 from ..claims import Claim
 from ..entities import Entity
 from ..numbers import Quantity
-from ..text import Token
+from ..text import Token, next_char
 
 
 @dataclass(frozen=True)
 class Source:
     """What the whole claims file says, for telling a merge from an invention."""
 
-    units: tuple[Unit, ...]
+    texts: tuple[str, ...]  # every claim's whole text, as quote_key()
     words: frozenset[str]  # lower-case words of every claim
     keys: frozenset[str]  # content keys of every claim (and of the whole report, when known)
     quantities: tuple[Quantity, ...]
@@ -114,15 +115,36 @@ def near_slot(claim: Unit, claimed: Span, sentence: Unit, found: Span) -> bool:
 
 def _neighbours(unit: Unit, span: Span) -> tuple[str | None, str | None]:
     """Keys of the nearest content word before and after ``span``."""
-    before = [t.key for t in unit.tokens if t.end <= span.start and t.content and t.kind == "word"]
-    after = [t.key for t in unit.tokens if t.start >= span.end and t.content and t.kind == "word"]
-    return (before[-1] if before else None, after[0] if after else None)
+    words, tokens = unit.content_words, unit.tokens
+    k = bisect_right(words, span.start, key=lambda i: tokens[i].end)
+    before = tokens[words[k - 1]].key if k else None
+    k = bisect_left(words, span.end, key=lambda i: tokens[i].start)
+    after = tokens[words[k]].key if k < len(words) else None
+    return before, after
+
+
+def position(unit: Unit, token: Token) -> int:
+    """The index of ``token`` in ``unit.tokens``, found by its offset (tokens are in text order;
+    the two words of a contraction share one)."""
+    i = bisect_left(unit.tokens, token.start, key=lambda t: t.start)
+    while unit.tokens[i] != token:
+        i += 1
+    return i
+
+
+def _nearest(unit: Unit, i: int, step: int, n: int) -> tuple[int, ...]:
+    """Indices of the ``n`` content tokens nearest token ``i`` on one side (``step`` -1: before
+    it, 1: after it), in text order."""
+    if step > 0:
+        k = bisect_right(unit.content, i)
+        return unit.content[k : k + n]
+    k = bisect_left(unit.content, i)
+    return unit.content[max(0, k - n) : k]
 
 
 SCOPE = 2  # content words after a cue that make up what it negates or hedges
 BRIDGE = 3  # content words each side of a cue among which the other side must say one
-_SENTENCE_STOPS = ";:.!?"  # what ends the words a cue can bear on
-_CLAUSE_END = frozenset(_SENTENCE_STOPS + ")],") | {""}  # after a cue: it ends its clause
+_CLAUSE_END = frozenset(CLAUSE_STOPS + ")],") | {""}  # after a cue: it ends its clause
 
 
 def scope(unit: Unit, cue: tuple[Token, ...]) -> frozenset[str]:
@@ -132,10 +154,9 @@ def scope(unit: Unit, cue: tuple[Token, ...]) -> frozenset[str]:
 
 
 def _scope(unit: Unit, cue: tuple[Token, ...]) -> tuple[str, frozenset[str]]:
-    first, last = unit.tokens.index(cue[0]), unit.tokens.index(cue[-1])
-    after = [t.key for t in unit.tokens[last + 1 :] if t.content][:SCOPE]
-    before = [t.key for t in unit.tokens[:first] if t.content][-SCOPE:]
-    ends_clause = unit.text[cue[-1].end - unit.start :].lstrip()[:1] in _CLAUSE_END
+    after = [unit.tokens[i].key for i in _nearest(unit, position(unit, cue[-1]), 1, SCOPE)]
+    before = [unit.tokens[i].key for i in _nearest(unit, position(unit, cue[0]), -1, SCOPE)]
+    ends_clause = next_char(unit.text, cue[-1].end - unit.start) in _CLAUSE_END
     if (ends_clause and before) or not after:
         return "before", frozenset(before)
     return "after", frozenset(after)
@@ -150,24 +171,18 @@ def in_scope(unit: Unit, cue: tuple[Token, ...], other: frozenset[str]) -> bool:
     the claim, so the claim's "not" is not dropped."""
     if scope(unit, cue) & other:
         return True
-    first, last = unit.tokens.index(cue[0]), unit.tokens.index(cue[-1])
-    before = [t.key for t in _clause(unit, first, -1) if t.content][:BRIDGE]
-    after = [t.key for t in _clause(unit, last, 1) if t.content][:BRIDGE]
-    return bool(set(before) & other) and bool(set(after) & other)
+    before = _bridge(unit, position(unit, cue[0]), -1)
+    after = _bridge(unit, position(unit, cue[-1]), 1)
+    return bool(before & other) and bool(after & other)
 
 
-def _clause(unit: Unit, i: int, step: int) -> list[Token]:
-    """Tokens from token ``i`` outwards (``step`` -1: back, 1: on) to the end of its clause
-    (_SENTENCE_STOPS between two tokens)."""
-    out: list[Token] = []
-    j = i + step
-    while 0 <= j < len(unit.tokens):
-        a, b = sorted((unit.tokens[j - step], unit.tokens[j]), key=lambda t: t.start)
-        if any(c in _SENTENCE_STOPS for c in unit.text[a.end - unit.start : b.start - unit.start]):
-            break
-        out.append(unit.tokens[j])
-        j += step
-    return out
+def _bridge(unit: Unit, i: int, step: int) -> set[str]:
+    """Keys of the BRIDGE content words nearest token ``i`` on one side (``step`` -1: before,
+    1: after) that are in its clause (no CLAUSE_STOPS between)."""
+    clause = unit.clauses[i]
+    return {
+        unit.tokens[j].key for j in _nearest(unit, i, step, BRIDGE) if unit.clauses[j] == clause
+    }
 
 
 def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
@@ -189,13 +204,13 @@ def counterpart(pair: Pair, index: int) -> Token:
     """The sentence word standing for the claim's word nearest to claim token ``index``: where a
     dropped cue would have been. Falls back to the first word the two share."""
     tokens = pair.claim_unit.tokens
-    by_distance = sorted(
-        (i for i, t in enumerate(tokens) if t.content), key=lambda i: abs(i - index)
-    )
-    for i in by_distance:
-        for t in pair.sentence.tokens:
-            if t.content and t.key == tokens[i].key:
-                return t
+    first: dict[str, Token] = {}  # the sentence's first content word of each key
+    for t in pair.sentence.tokens:
+        if t.content:
+            first.setdefault(t.key, t)
+    for i in sorted(pair.claim_unit.content, key=lambda i: abs(i - index)):
+        if tokens[i].key in first:
+            return first[tokens[i].key]
     shared = pair.sentence_window(0) or pair.sentence.tokens
     return shared[0]
 
@@ -220,6 +235,7 @@ __all__ = [
     "backed",
     "in_scope",
     "near_slot",
+    "position",
     "scope",
 ]
 

@@ -23,6 +23,7 @@ misled": roles swapped). Limits: passive voice ("was criticised by X") is read a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -120,8 +121,7 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
     words = [t.lower for t in unit.tokens[a:b]]
     group = lexicon.table("attribution")[" ".join(words)]
     cue_start, cue_end = unit.tokens[a].start, unit.tokens[b - 1].end
-    inside = [(s, e) for s, e, _ in unit.quotes]
-    names = [e for e in unit.entities if not any(s <= e.start < t for s, t in inside)]
+    names = _unquoted(unit)
     if words == ["according", "to"]:
         nxt = unit.tokens[b] if b < len(unit.tokens) else None
         after = [e for e in names if nxt is not None and e.start == nxt.start] or _source_words(
@@ -131,6 +131,18 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
     clause = _clause_start(unit, cue_start)
     subject = _first_run([e for e in names if clause <= e.start and e.end <= cue_start], unit)
     return subject, max(clause, unit.start), cue_end, group
+
+
+def _unquoted(unit: Unit) -> list[Entity]:
+    """The names of ``unit`` outside its quotes (which are in order and never overlap, so only
+    the last quote opening before a name can hold it)."""
+    opens = [start for start, _, _ in unit.quotes]
+    out = []
+    for e in unit.entities:
+        k = bisect_right(opens, e.start)
+        if k == 0 or unit.quotes[k - 1][1] <= e.start:
+            out.append(e)
+    return out
 
 
 def _source_words(unit: Unit, i: int) -> list[Entity]:

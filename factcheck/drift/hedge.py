@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from .. import lexicon
 from ..align import Unit
 from ..text import Token
-from . import Drift, Pair, backed, counterpart, cue_positions, in_scope
+from . import Drift, Pair, backed, counterpart, cue_positions, in_scope, position
 
 CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "hedge"
@@ -66,7 +66,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite"
         )
     else:
-        where = counterpart(pair, pair.claim_unit.tokens.index(claimed[0][0]))
+        where = counterpart(pair, position(pair.claim_unit, claimed[0][0]))
         yield Drift(
             ID,
             _text(claimed[0]),
@@ -104,7 +104,7 @@ def _date(tokens: tuple[Token, ...], a: int, b: int) -> bool:
 def _conditional(unit: Unit, words: tuple[Token, ...]) -> bool:
     """True when the hedge sits in an "if" clause: within three words after "if" or "unless"
     (lexicon/conditions.txt)."""
-    i = unit.tokens.index(words[0])
+    i = position(unit, words[0])
     return _has(unit.tokens[max(0, i - 3) : i], "conditions")
 
 

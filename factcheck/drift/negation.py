@@ -28,7 +28,7 @@ from .. import lexicon
 from ..align import Unit
 from ..senses import opposite_in
 from ..text import Token
-from . import Drift, Pair, backed, counterpart, in_scope, near_slot
+from . import Drift, Pair, backed, counterpart, in_scope, near_slot, position
 
 CLOSE = 0.5  # least share of the claim the sentence must say
 ID = "negation"
@@ -78,7 +78,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             "polarity flipped: the rewrite negates the claim",
         )
     else:
-        where = counterpart(pair, pair.claim_unit.tokens.index(claim_cues[0]))
+        where = counterpart(pair, position(pair.claim_unit, claim_cues[0]))
         yield Drift(
             ID,
             " ".join(t.text for t in claim_cues),

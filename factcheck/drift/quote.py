@@ -46,7 +46,7 @@ def _said(key: str, pair: Pair) -> bool:
     padded = f" {key} "
     if any(padded in f" {q} " or _elided(key, q) for q in pair.source.quotes):
         return True
-    return any(padded in f" {quote_key(u.text)} " for u in pair.source.units)
+    return any(padded in f" {text} " for text in pair.source.texts)
 
 
 def _elided(key: str, quote: str) -> bool:
