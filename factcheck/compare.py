@@ -83,7 +83,7 @@ def compare(
 
 def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
     return Source(
-        tuple(quote_key(u.text) for u in units),
+        units,
         words | frozenset(t.lower for u in units for t in u.tokens),
         frozenset(k for u in units for k in u.keys) | _keys(words),
         tuple(q for u in units for q in u.quantities),

@@ -248,6 +248,8 @@ def cut(text: str, sentence: Sentence, words: int) -> tuple[Sentence, ...]:
     sentence too long to check whole is checked a piece at a time. Each cut falls before the
     last token within reach that follows white space, so "7%" or "U.S." stays whole; text
     without white space is cut between tokens."""
+    if sentence.end - sentence.start <= words:  # a token is a character at least
+        return (sentence,)
     starts = [m.start() for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
     bounds = [sentence.start]
     first = 0  # the token the current piece starts with

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import Protocol
 
@@ -18,20 +19,25 @@ from ..align import CLAUSE_STOPS, Link, Unit
 from ..claims import Claim
 from ..entities import Entity
 from ..numbers import Quantity
-from ..text import Token, next_char
+from ..text import Token, next_char, quote_key
 
 
 @dataclass(frozen=True)
 class Source:
     """What the whole claims file says, for telling a merge from an invention."""
 
-    texts: tuple[str, ...]  # every claim's whole text, as quote_key()
+    units: tuple[Unit, ...]
     words: frozenset[str]  # lower-case words of every claim
     keys: frozenset[str]  # content keys of every claim (and of the whole report, when known)
     quantities: tuple[Quantity, ...]
     quotes: tuple[str, ...]  # every quoted passage, as quote_key()
     figures: frozenset[float] = frozenset()  # every claim's values, rounded
     names: tuple[Entity, ...] = ()  # every name the claims mention
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """Every claim's whole text, as quote_key(): made once, when a quote is first checked."""
+        return tuple(quote_key(u.text) for u in self.units)
 
     def has_figure(self, q: Quantity) -> bool:
         """True when some claim has this value (in any unit): a merge, not an invention."""
