@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, lru_cache
 
 from . import lexicon
 
@@ -45,29 +45,28 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
 
-    @cached_property
-    def line_starts(self) -> tuple[int, ...]:
-        """The offset where each line begins: a finding's line is looked up here, not counted
-        from the start of the text for each finding."""
-        return (0, *(m.end() for m in re.finditer("\n", self.text)))
-
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return line_col(self.text, offset)
+
+
+@lru_cache(maxsize=4)
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset where each line of ``text`` begins. Kept for the last few texts, so that
+    finding after finding is placed by bisection, not by counting lines from the start."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset of ``text``."""
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    starts = line_starts(text)
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def offset_of(text: str, line: int, column: int) -> int:
     """The character offset of a 1-based line and column of ``text``."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start + column - 1
+    return line_starts(text)[line - 1] + column - 1
 
 
 _TOKEN = re.compile(
