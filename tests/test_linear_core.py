@@ -15,7 +15,7 @@ from test_hostile_inputs import finishes_within
 
 import factcheck
 from factcheck.extract import LONGEST, body_sentences
-from factcheck.text import Sentence, cut, segment, tokenize
+from factcheck.text import Sentence, cut, line_col, offset_of, segment, tokenize
 
 HANG = 30  # seconds
 
@@ -115,3 +115,10 @@ def test_drift_in_any_piece_of_a_long_sentence_is_found(piece: int) -> None:
     found = [(f.type, f.column - 1) for f in report.findings]
     assert report.summary.sentences == 3
     assert found == [("number", text.index("7%"))]
+
+
+def test_line_and_column_round_trip_through_the_line_index() -> None:
+    text = "one\n\ntwo three\nfour\n"
+    assert line_col(text, text.index("three")) == (3, 5)
+    for offset in range(len(text) + 1):
+        assert offset_of(text, *line_col(text, offset)) == offset
