@@ -3,10 +3,11 @@
 Usage:  python benchmarks/adversarial.py [--sizes 10k,100k,1m] [--families a,g,prose] [--timeout S]
 
 Each family is one generated input built to find super-linear parsing or checking: a run of
-sentence stops, markup left open, a suppression comment left open, one endless sentence. Each is
-checked against the repo's claims.yaml by the installed command, as a subprocess, so reading and
-preparing the input is timed with the rest. A run that takes longer than ``--timeout`` seconds is
-stopped and shown as ">S"; larger sizes of that family are then skipped ("–"). Growth is the
+sentence stops, markup left open, a suppression comment left open, one endless sentence,
+quotation marks left open. Each is checked against the repo's claims.yaml by the installed
+command, as a subprocess, so reading and preparing the input is timed with the rest; ordinary
+prose of the same sizes is always timed too. A run that takes longer than ``--timeout`` seconds
+is stopped and shown as ">S"; larger sizes of that family are then skipped ("–"). Growth is the
 largest size's time over the next size's (10× the input: about 10 for linear time); "≤ prose"
 says whether the family's time at the largest size is at most ordinary prose's. Exits 0.
 """
@@ -121,6 +122,10 @@ def long_sentence(size: int) -> str:
     return "".join(joined)[:size]
 
 
+def quotes_open(size: int) -> str:
+    return repeat("“Meta ", size)
+
+
 Family = tuple[str, str, str, Callable[[int], str]]  # letter, name, file suffix, generator
 FAMILIES: tuple[Family, ...] = (
     ("a", "stops", ".txt", stops),
@@ -131,6 +136,7 @@ FAMILIES: tuple[Family, ...] = (
     ("e", "directive-open", ".txt", directive_open),
     ("f", "directives", ".md", directives),
     ("g", "long-sentence", ".txt", long_sentence),
+    ("h", "quotes-open", ".txt", quotes_open),
     ("prose", "prose", ".txt", prose),
 )
 
