@@ -22,7 +22,7 @@ from .align import claim_units
 from .claims import Claim, ClaimSet
 from .entities import Entity
 from .errors import require_unicode
-from .text import Sentence, cut, segment, tokenize
+from .text import Sentence, cut, line_col, segment, tokenize
 
 MIN_WORDS = 4
 LEDE = 2
@@ -113,7 +113,7 @@ def _pieces(text: str) -> Iterator[tuple[str, int]]:
     for sentence in body_sentences(text):
         if not asserts(sentence.text):
             continue
-        line = text.count("\n", 0, sentence.start) + 1
+        line, _ = line_col(text, sentence.start)
         for part in re.split(r";\s+", sentence.text):
             if asserts(part):
                 yield part.strip(), line
