@@ -27,7 +27,6 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from fuzzing import (  # noqa: E402
-    Hang,
     compare_cases,
     evaluate_cases,
     other_cases,
@@ -35,6 +34,7 @@ from fuzzing import (  # noqa: E402
     run_case,
     texts,
 )
+from hang import Hang  # noqa: E402
 
 import factcheck  # noqa: E402
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from hang import time_limit
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -238,10 +238,6 @@ class Outcome:
     seconds: float
 
 
-class Hang(BaseException):  # not an Exception: run() must not report it as a bug
-    pass
-
-
 def run_case(case: dict[str, Any]) -> Outcome:
     """Write the case's files to a fresh folder, run its command line there (HANG seconds at
     most: ``Hang`` past that), and say what happened."""
@@ -298,17 +294,3 @@ def _inside(folder: str) -> Iterator[None]:
         yield
     finally:
         os.chdir(previous)
-
-
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    def expired(signum: int, frame: object) -> None:
-        raise Hang(f"no answer after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

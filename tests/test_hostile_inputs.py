@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-from types import FrameType
-
 import pytest
+from hang import finishes_within
 
 from factcheck import suppress
 from factcheck.inputs import prepare
@@ -19,22 +15,6 @@ from factcheck.report import Finding, Report, Summary
 # hours; linear code takes well under a second. The guards fail, rather than hang, at 30 s.
 
 MEGABYTE = 1_000_000
-
-
-@contextmanager
-def finishes_within(seconds: int) -> Iterator[None]:
-    """Fail the test when its block runs longer than ``seconds``."""
-
-    def timeout(signum: int, frame: FrameType | None) -> None:
-        pytest.fail(f"still running after {seconds} s: time quadratic in the input?")
-
-    previous = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def repeated(unit: str, size: int = MEGABYTE) -> str:

@@ -12,12 +12,10 @@ import stat
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from fuzzing import Hang, time_limit
+from hang import finishes_within
 from typer.testing import CliRunner
 
 import factcheck
@@ -40,16 +38,6 @@ def invoke(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> tu
         sys.stdout.flush()
         sys.stderr.flush()
         return code, out.getvalue().decode(), err.getvalue().decode()
-
-
-@contextmanager
-def hang_guard(seconds: int = 30) -> Iterator[None]:
-    """Fail the test, rather than the whole run, when the code under test does not answer."""
-    try:
-        with time_limit(seconds):
-            yield
-    except Hang:
-        pytest.fail(f"no answer after {seconds} s")
 
 
 def assert_one_line_error(result: tuple[int, str, str], *fragments: str) -> None:
@@ -457,7 +445,7 @@ def test_a_manifest_glob_of_many_double_stars_is_matched_in_linear_time(work: Pa
     (deep / "x.md").write_text(DRIFT_TEXT, encoding="utf-8")
     glob = "**/" * 14 + "*.md"  # glob.glob took about a minute on this
     (work / ".factcheck.yaml").write_text(f"manifest:\n  '{glob}': claims.yaml\n", encoding="utf-8")
-    with hang_guard():
+    with finishes_within(30):
         code, stdout, stderr = invoke("compare", "-f", "json")
     assert code == ExitCode.FINDINGS, stderr
     assert [d["path"] for d in json.loads(stdout)["documents"]] == ["/".join(["a"] * 12 + ["x.md"])]
@@ -476,5 +464,5 @@ def test_a_manifest_glob_of_many_double_stars_is_matched_in_linear_time(work: Pa
     ],
 )
 def test_manifest_globs_match_by_segment(path: str, pattern: str, expected: bool) -> None:
-    with hang_guard():
+    with finishes_within(30):
         assert batch._matches(path.split("/"), pattern.split("/")) is expected
