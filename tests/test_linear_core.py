@@ -1,6 +1,6 @@
 """Linear time on any input (issue 8): a run of sentence stops and one sentence of 800 KB, over
 which the core once took hours and minutes, are read in seconds, with the right result. The
-large tests run under a hang guard (finishes_within, shared with the hostile-input tests):
+large tests run under a hang guard (finishes_within, from hang.py):
 past HANG seconds they fail with a message instead of hanging the test run. The small ones
 pin how stops end sentences and how a sentence too long to check whole is checked in pieces.
 """
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 import pytest
-from test_hostile_inputs import finishes_within
+from hang import finishes_within
 
 import factcheck
 from factcheck.extract import LONGEST, body_sentences
