@@ -1,8 +1,8 @@
 """Linear time on any input (issue 8): a run of sentence stops and one sentence of 800 KB, over
 which the core once took hours and minutes, are read in seconds, with the right result. The
-large tests run under a hang guard (finishes_within, from hang.py):
-past HANG seconds they fail with a message instead of hanging the test run. The small ones
-pin how stops end sentences and how a sentence too long to check whole is checked in pieces.
+large tests run under a hang guard (hang.finishes_within): past HANG seconds they fail with a
+message instead of hanging the test run. The small ones pin how stops end sentences and how a
+sentence too long to check whole is checked in pieces.
 """
 
 from __future__ import annotations
