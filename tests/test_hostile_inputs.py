@@ -21,12 +21,19 @@ def repeated(unit: str, size: int = MEGABYTE) -> str:
     return unit * (size // len(unit))
 
 
-@pytest.mark.parametrize("unit", ["*a ", "**a ", "_a ", "__a ", "~~a ", "[a ", "![", "<!-- "])
+@pytest.mark.parametrize("unit", ["*a ", "**a ", "_a ", "__a ", "~~a ", "[a ", "![", "a <!-- "])
 def test_markdown_openers_without_closers(unit: str) -> None:
     text = repeated(unit)
     with finishes_within(30):
         prepared = prepare(text, "markdown").text
     assert prepared == text  # nothing closes, so nothing is markup
+
+
+def test_markdown_comment_openers_from_the_start_of_a_line() -> None:
+    text = repeated("<!-- ")
+    with finishes_within(30):
+        prepared = prepare(text, "markdown").text
+    assert prepared == " " * len(text)  # a comment block never closed: no reader sees it
 
 
 def test_markdown_backticks_pair_along_a_line() -> None:
@@ -87,6 +94,19 @@ def test_markdown_brackets_and_comments(text: str, expected: str) -> None:
 def test_markdown_comment_runs_to_the_first_closer_after_it(text: str) -> None:
     prepared = prepare(text, "markdown").text
     assert prepared.split() == ["a", "b"] and len(prepared) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("# T\n\n<!--Meta said so.\n\nMore prose.\n", ["T"]),  # to the end, as CommonMark
+        ("> <!-- open\n> quoted\n\nAfter the quote.\n", ["After", "the", "quote."]),
+        ("<!-- a --> trailing text\n", ["trailing", "text"]),  # closed: only the comment goes
+    ],
+)
+def test_markdown_comment_block_never_closed_is_no_text(text: str, kept: list[str]) -> None:
+    prepared = prepare(text, "markdown").text
+    assert prepared.split() == kept and len(prepared) == len(text)
 
 
 def test_unterminated_directives_on_one_line() -> None:

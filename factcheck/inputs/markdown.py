@@ -90,8 +90,8 @@ def strip(text: str) -> str:
 
 
 def _blocks(text: str, starts: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
-    """Spans to blank whole (code, rules, underlines, table separators) and the offsets of the
-    line breaks inside paragraphs."""
+    """Spans to blank whole (code, rules, underlines, table separators, a comment never closed)
+    and the offsets of the line breaks inside paragraphs."""
     blank: list[tuple[int, int]] = []
     soft: list[int] = []
     # Only block tokens are read: inline parsing would take most of the time, for nothing.
@@ -99,7 +99,7 @@ def _blocks(text: str, starts: list[int]) -> tuple[list[tuple[int, int]], list[i
         if token.map is None:
             continue
         first, last = token.map
-        if token.type in ("fence", "code_block", "hr"):
+        if token.type in ("fence", "code_block", "hr") or _open_comment(token.content, token.type):
             blank.append((starts[first], starts[last] - 1))
         elif token.type == "heading_open" and token.markup in ("=", "-"):
             blank.append((starts[last - 1], starts[last] - 1))
@@ -110,6 +110,12 @@ def _blocks(text: str, starts: list[int]) -> tuple[list[tuple[int, int]], list[i
         elif token.type == "paragraph_open":
             soft += [starts[n] - 1 for n in range(first + 1, last)]
     return blank, soft
+
+
+def _open_comment(content: str, kind: str) -> bool:
+    """True for an HTML block that opens a comment and never closes it: CommonMark runs it to
+    the end of the document (or its container), and no reader sees the text in it."""
+    return kind == "html_block" and content.lstrip().startswith("<!--") and "-->" not in content
 
 
 def _line_starts(text: str) -> list[int]:
