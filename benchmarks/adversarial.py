@@ -96,7 +96,13 @@ def md_emphasis(size: int) -> str:
 
 
 def md_comment(size: int) -> str:
+    """A comment block opened at the top and never closed: no reader sees the rest."""
     return "# Meta and IBM\n\n<!--" + prose(size)
+
+
+def md_comment_inline(size: int) -> str:
+    """Prose with a comment opened, never closed, after every sentence: all of it is text."""
+    return prose(size, " <!--")
 
 
 def directive_open(size: int) -> str:
@@ -133,6 +139,7 @@ FAMILIES: tuple[Family, ...] = (
     ("b", "html-attribute", ".html", html_attribute),
     ("c", "md-emphasis", ".md", md_emphasis),
     ("d", "md-comment", ".md", md_comment),
+    ("d", "md-comment-inline", ".md", md_comment_inline),
     ("e", "directive-open", ".txt", directive_open),
     ("f", "directives", ".md", directives),
     ("g", "long-sentence", ".txt", long_sentence),
