@@ -236,15 +236,18 @@ def files_read(
 
 
 def _within(claims: str, repository: str, document: str) -> str:
-    """``claims``, named by ``document``'s front matter, when it is a file inside
-    ``repository`` (links resolved); an input error otherwise."""
-    if "\0" not in claims:
+    """``claims``, named by ``document``'s front matter, when it is a claims file (``.yaml``
+    or ``.yml``, read as one, never extracted as a report) inside ``repository``, links
+    resolved, and outside ``.git``; an input error otherwise. A rewrite is untrusted text: it
+    must not make factcheck read, and quote in its findings, any other file of the machine."""
+    if "\0" not in claims and claims.lower().endswith(CLAIMS_SUFFIXES):
         real, root = os.path.realpath(claims), os.path.realpath(repository)
-        if os.path.commonpath([real, root]) == root:
+        inside = os.path.relpath(real, root).split(os.sep)
+        if os.path.commonpath([real, root]) == root and ".git" not in inside:
             return claims
     raise InputError(
-        f"{document}: front matter names a claims file outside the repository ({claims!r}); "
-        f"name one inside {repository}"
+        f"{document}: front matter names {claims!r}, outside the claims files it may name "
+        f"(a .yaml or .yml file in {repository}, not in .git)"
     )
 
 

@@ -76,7 +76,7 @@ def extract_command(
 ) -> None:
     """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
     with _user_errors():
-        files.guard([("--output", output)], [report], claims_ok=force)
+        files.guard([("--output", output)], [report], claims_ok=force, force_option="--force")
         text = files.read_text(report)
         source = None if report == files.STDIN else report
         claims_yaml = factcheck.dump_claims(factcheck.extract(text, source=source))

@@ -13,6 +13,7 @@ the engine never knows a configuration exists.
 from __future__ import annotations
 
 import os
+import reprlib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ import yaml
 
 from . import drift, files
 from .compare import DEFAULT_CUTOFFS, Cutoffs
-from .errors import InputError, YamlLoader, decoding
+from .errors import InputError, decoding, load_yaml
 from .report import SEVERITIES, Report
 
 Level = Literal["error", "warning", "info", "off"]
@@ -33,6 +34,7 @@ KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
 CUTOFFS = ("cover", "same-claim", "says", "unsupported")
 RULES = drift.RULES
 Lines = Mapping[tuple[str, ...], int]
+KEY_DEPTH = 2  # levels of keys a configuration has
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,11 @@ def load(path: str | None) -> Config:
         table = _tool_table(_toml(text, path))
         if not isinstance(table, dict):
             raise InputError(f"{path}: [tool.factcheck] must be a table")
-        return _build(table, path, {}, ("tool", "factcheck"))
+        with decoding(path, "the configuration"):
+            return _build(table, path, {}, ("tool", "factcheck"))
     raw, lines = _yaml(text, path)
-    return _build(raw, path, lines, ())
+    with decoding(path, "the configuration"):  # a value nested too deeply to print, say
+        return _build(raw, path, lines, ())
 
 
 def apply_severity(report: Report, config: Config) -> Report:
@@ -184,7 +188,8 @@ def _known(raw: dict[Any, Any], valid: tuple[str, ...], where: _Where, at: tuple
 def _choice(value: Any, valid: tuple[str, ...], where: _Where, at: tuple[str, ...]) -> Any:
     if value not in valid:
         raise InputError(
-            f"{where.at(at)}: {where.name(at)} must be one of {', '.join(valid)}, not {value!r}"
+            f"{where.at(at)}: {where.name(at)} must be one of {', '.join(valid)}, "
+            f"not {reprlib.repr(value)}"
         )
     return value
 
@@ -255,9 +260,7 @@ def _toml(text: str, path: str) -> dict[str, Any]:
 
 def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
     """The parsed YAML and the line of every key (by key path), for messages."""
-    with decoding(path, "the configuration"):
-        node = yaml.compose(text, Loader=YamlLoader)
-        raw = yaml.load(text, Loader=YamlLoader)
+    node, raw = load_yaml(text, path, "the configuration")
     lines: dict[tuple[str, ...], int] = {}
     _key_lines(node, (), lines)
     return ({} if raw is None else raw), lines
@@ -266,7 +269,9 @@ def _yaml(text: str, path: str) -> tuple[Any, dict[tuple[str, ...], int]]:
 def _key_lines(
     node: yaml.Node | None, at: tuple[str, ...], lines: dict[tuple[str, ...], int]
 ) -> None:
-    if not isinstance(node, yaml.MappingNode):
+    """The line of each key down to KEY_DEPTH levels (``severity.hedge-drift``): no setting is
+    deeper, and a hostile file may nest a thousand levels."""
+    if not isinstance(node, yaml.MappingNode) or len(at) >= KEY_DEPTH:
         return
     for key, value in node.value:
         path = (*at, str(key.value))

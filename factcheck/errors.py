@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import yaml
 
@@ -53,6 +54,26 @@ def decoding(where: str, what: str) -> Iterator[None]:
         raise InputError(f"{where}: {what} has a value that cannot be read: {problem}") from None
 
 
+def load_yaml(text: str, where: str, what: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for the line of each key) and the data of a YAML document, read within
+    ``decoding``. An alias (``*name``) is refused: it lets a few hundred bytes stand for
+    billions of values (a "billion laughs"), and no setting needs one."""
+    with decoding(where, what):
+        node = yaml.compose(text, Loader=YamlLoader)
+        seen: set[int] = set()
+        stack = [node] if node is not None else []
+        while stack:
+            current = stack.pop()
+            if id(current) in seen:
+                raise InputError(f"{where}: {what} uses a YAML alias (*name); write it out")
+            seen.add(id(current))
+            if isinstance(current, yaml.SequenceNode):
+                stack += current.value
+            elif isinstance(current, yaml.MappingNode):
+                stack += [part for pair in current.value for part in pair]
+        return node, yaml.load(text, Loader=YamlLoader)
+
+
 def require_unicode(text: str, where: str) -> None:
     """Refuse text that is not valid Unicode (a lone surrogate, which no file can hold but a
     Python string can): every later step would fail on it in its own way."""
@@ -64,4 +85,4 @@ def require_unicode(text: str, where: str) -> None:
         ) from None
 
 
-__all__ = ["InputError", "YamlLoader", "decoding", "require_unicode", "yaml_error"]
+__all__ = ["InputError", "YamlLoader", "decoding", "load_yaml", "require_unicode", "yaml_error"]

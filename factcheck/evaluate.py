@@ -139,12 +139,12 @@ def load_pairs(text: str, path: str) -> list[LabelledPair]:
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        with decoding(f"{path}:{n}", "the record"):
+        with decoding(f"{path}:{n}", "the record"):  # nesting too deep to check, say
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{n}: not a JSON object: {exc.msg}") from None
-        pairs.append(_pair(record, path, n))
+            pairs.append(_pair(record, path, n))
     if not pairs:
         raise InputError(f"{path}: no labelled pairs")
     return pairs

@@ -20,6 +20,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from .claims import looks_like_claims
 from .errors import InputError
@@ -78,18 +79,20 @@ def guard(
     reads: Iterable[str],
     *,
     claims_ok: bool = False,
+    force_option: str | None = None,
 ) -> None:
     """Refuse, before any work, each output (option, path) that is the same file as an input
-    in ``reads`` (``-`` is standard input), as another output, or, unless ``claims_ok`` (the
-    command's ``--force``), an existing claims file. ``reads`` may also list files to protect
-    that this run does not read, such as the claims files a configuration names."""
+    in ``reads`` (``-`` is standard input; an output ``-`` is standard output), as another
+    output, or an existing claims file, unless ``claims_ok`` (the command's ``force_option``
+    was given). ``reads`` may also list files to protect that this run does not read, such as
+    the claims files a configuration names."""
     inputs: dict[Identity, str] = {}
     for path in reads:
         for identity in _identities(path):
             inputs.setdefault(identity, path)
     outputs: dict[Identity, str] = {}
     for option, output in writes:
-        if output is None:
+        if output is None or output == STDIN:  # "-" is standard output
             continue
         _valid_path(output)
         for identity in _identities(output):
@@ -102,8 +105,9 @@ def guard(
                     f"{output}: {option} names the file {outputs[identity]} writes too"
                 )
             outputs[identity] = option
-        if not claims_ok and _is_claims_file(output):
-            raise InputError(f"{output}: {option} would overwrite a claims file; write elsewhere")
+        if not claims_ok and _holds_claims(output):
+            hint = f"pass {force_option} to replace it" if force_option else "write elsewhere"
+            raise InputError(f"{output}: {option} would overwrite a claims file; {hint}")
 
 
 def _identities(path: str) -> list[Identity]:
@@ -119,7 +123,7 @@ def _identities(path: str) -> list[Identity]:
     return found
 
 
-def _is_claims_file(path: str) -> bool:
+def _holds_claims(path: str) -> bool:
     """True when ``path`` is an existing regular file whose text is a claims file's."""
     with contextlib.suppress(OSError, ValueError):
         if stat.S_ISREG(os.stat(path).st_mode):
@@ -134,9 +138,16 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
 
     The text goes to a temporary file in the same directory, which then replaces ``path``. An
     existing ``path`` is kept unless ``force`` is set. A symbolic link is followed, so the file
-    it names is replaced and the link kept; a device or a pipe is written through.
+    it names is replaced and the link kept; a device or a pipe is written through; ``-`` and
+    the file standard output or standard error writes to (``/dev/stdout``, ``/dev/fd/2``, a
+    log they are redirected to) are written to as those streams, never replaced.
     """
     _valid_path(path)
+    stream = _standard_stream(path)
+    if stream is not None:
+        stream.write(text)
+        stream.flush()
+        return
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory, not a file")
     if os.path.lexists(path) and not force:
@@ -147,6 +158,22 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
             _write_through(path, data)
             return
     _replace(os.path.realpath(path) if os.path.islink(path) else path, data, path)
+
+
+def _standard_stream(path: str) -> TextIO | None:
+    """Standard output for ``-``, or the standard stream whose file ``path`` is."""
+    if path == STDIN:
+        return sys.stdout
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            own = os.fstat(stream.fileno())
+            if (own.st_dev, own.st_ino) == (info.st_dev, info.st_ino):
+                return stream
+    return None
 
 
 def _write_through(path: str, data: bytes) -> None:

@@ -101,6 +101,29 @@ def _run_on() -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z0-9%])(?= (?:{words}) [a-z])")
 
 
+# ANSI escape sequences (CSI "ESC [ … m" or the one-byte CSI; OSC "ESC ] … BEL", only when
+# terminated, so that an open one cannot swallow the rest of a line; two-character escapes),
+# then control characters: C0 but tab and line feed, DEL, C1
+_CONTROLS = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def inert(text: str) -> str:
+    """``text`` from a document, a path or a claims file, safe to print to a terminal or a CI
+    log: escape sequences and control characters (but tab and line feed) removed, so a
+    rewrite cannot recolour, retitle or rewrite the screen of whoever reads the findings."""
+    return _CONTROLS.sub("", text)
+
+
+def blank_controls(text: str) -> str:
+    """``text`` with each escape sequence and control character made spaces, the length kept:
+    "\x1b[31m" is no figure "31", and no word is split or joined by a control character."""
+    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+
+
 def fold(text: str) -> str:
     """Lower case with typographic quotes, apostrophes and dashes made plain."""
     return text.lower().translate(_FOLD)

@@ -24,7 +24,7 @@ from html import unescape
 
 from ..errors import InputError
 from ..report import Finding, Report
-from ..text import line_col, offset_of
+from ..text import blank_controls, line_col, offset_of
 
 KINDS = ("text", "markdown", "html")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -52,18 +52,20 @@ def kind_for(path: str, override: str | None = None, stdin_filename: str | None 
 
 
 def prepare(text: str, kind: str, name: str = "-") -> Prepared:
-    """``text`` as plain text of the same length; ``name`` is for error messages."""
+    """``text`` as plain text of the same length, escape sequences and control characters
+    blanked; ``name`` is for error messages."""
+    original, text = text, blank_controls(text)
     if kind == "text":
-        return Prepared(text, text)
+        return Prepared(text, original)
     if kind == "markdown":
         from .markdown import front_matter, strip
 
         metadata, body = front_matter(text, name)
-        return Prepared(decode_entities(strip(body)), text, metadata)
+        return Prepared(decode_entities(strip(body)), original, metadata)
     if kind == "html":
         from .html import strip as strip_html
 
-        return Prepared(decode_entities(strip_html(text)), text)
+        return Prepared(decode_entities(strip_html(text)), original)
     raise InputError(f"unknown input format '{kind}' (valid: {', '.join(KINDS)})")
 
 

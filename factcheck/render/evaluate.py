@@ -10,7 +10,10 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from rich.text import Text
+
 from ..evaluate import Judgment, Metrics, Scores
+from .location import one_line
 
 
 def evaluation_dict(metrics: Metrics, pairs_per_second: float) -> dict[str, Any]:
@@ -28,7 +31,16 @@ def render_text(
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, force_terminal=color, no_color=color is False, width=100)
+    # names come from the labelled file: never markup, never escape sequences
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=color is False,
+        width=100,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
     table = Table(
         "slice", "pairs", "balanced acc.", "precision", "recall", "F1", "tp", "fp", "tn", "fn"
     )
@@ -41,12 +53,12 @@ def render_text(
     console.print(table)
     errors = Table("error type (inconsistent pairs)", "caught", "total", "recall")
     for name, (caught, total) in sorted(metrics.recall_by_error_type.items()):
-        errors.add_row(name, str(caught), str(total), f"{caught / total:.1%}")
+        errors.add_row(Text(one_line(name)), str(caught), str(total), f"{caught / total:.1%}")
     if metrics.recall_by_error_type:
         console.print(errors)
     rules = Table("rule (pairs it fired on)", "right", "fired", "precision")
     for name, (right, fired) in sorted(metrics.precision_by_rule.items()):
-        rules.add_row(name, str(right), str(fired), f"{right / fired:.1%}")
+        rules.add_row(Text(one_line(name)), str(right), str(fired), f"{right / fired:.1%}")
     if metrics.precision_by_rule:
         console.print(rules)
     console.print(
@@ -56,10 +68,10 @@ def render_text(
     console.print(f"throughput: {pairs_per_second:.1f} pairs/s")
 
 
-def _row(name: str, s: Scores) -> list[str]:
+def _row(name: str, s: Scores) -> list[str | Text]:
     counts = [str(n) for n in (s.tp, s.fp, s.tn, s.fn)]
     return [
-        name,
+        Text(one_line(name)),
         str(s.pairs),
         f"{s.balanced_accuracy:.1%}",
         f"{s.precision:.1%}",

@@ -17,7 +17,8 @@ from typing import TextIO
 
 from ..claims import ClaimSet
 from ..report import Report
-from .location import Located, inert, located
+from ..text import inert
+from .location import Located, located
 from .markdown import markdown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

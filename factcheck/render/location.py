@@ -12,13 +12,12 @@ changed words, never a line number, so an edit elsewhere in a file does not chan
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..claims import ClaimSet
 from ..report import Finding, Report
-from ..text import fold
+from ..text import fold, inert
 
 FINGERPRINT_LENGTH = 32  # hex digits of sha256
 
@@ -121,19 +120,3 @@ def one_line(text: str) -> str:
     """``text`` with its line breaks as spaces, for formats that are one line per finding,
     made ``inert``."""
     return " ".join(inert(text).splitlines())
-
-
-# ANSI escape sequences: CSI ("ESC [ … m", or the one-byte CSI), OSC ("ESC ] … BEL"), and
-# two-character escapes
-_ESCAPE = re.compile(
-    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and line feed, DEL, C1
-
-
-def inert(text: str) -> str:
-    """``text`` from a document, a path or a claims file, safe to print to a terminal or a CI
-    log: ANSI escape sequences and control characters (but tab and line feed) removed, so a
-    rewrite cannot recolour, retitle or rewrite the screen of whoever reads the findings."""
-    return _CONTROL.sub("", _ESCAPE.sub("", text))

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from ..claims import ClaimSet
 from ..selftest import Bars, DriftScore, Miss, ParaphraseScore, SelfTest
+from .location import one_line
 
 VERSION = 1
 COLUMNS = ("drift type", "corruptions", "caught", "catch rate", "any drift")
@@ -90,10 +91,10 @@ def _misses(out: TextIO, title: str, misses: list[Miss]) -> None:
         return
     out.write(f"\n{title}:\n")
     for m in misses:
-        out.write(f"  {m.kind} {m.claim_id}: {m.change}\n")
-        out.write(f"    rewrite: {m.text}\n")
+        out.write(f"  {m.kind} {one_line(m.claim_id)}: {one_line(m.change)}\n")
+        out.write(f"    rewrite: {one_line(m.text)}\n")
         for found in m.found or ("nothing",):
-            out.write(f"    found:   {found}\n")
+            out.write(f"    found:   {one_line(found)}\n")
 
 
 def _percent(rate: float | None) -> str:

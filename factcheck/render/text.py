@@ -19,7 +19,7 @@ from rich.text import Text
 
 from ..claims import ClaimSet
 from ..report import Finding, Report
-from .location import inert
+from ..text import inert
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CLAIM_MARK = "bold underline green"
