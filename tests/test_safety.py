@@ -5,6 +5,7 @@ failure the command line once had."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -22,6 +23,7 @@ import factcheck
 from factcheck import batch, files
 from factcheck.cli import run
 from factcheck.options import ExitCode
+from factcheck.selftest import Miss
 
 DATA = Path(__file__).resolve().parent / "data"
 CLAIMS_TEXT = (DATA / "claims.yaml").read_text(encoding="utf-8")
@@ -145,9 +147,46 @@ def test_output_over_the_file_stdin_reads_is_refused(work: Path) -> None:
 
 
 def test_a_device_is_written_through_never_replaced(work: Path) -> None:
-    code, _, stderr = invoke("compare", "claims.yaml", "rewrite.txt", "-o", os.devnull)
+    (work / "null").symlink_to(os.devnull)
+    code, _, stderr = invoke("compare", "claims.yaml", "rewrite.txt", "-o", "null")
     assert code == ExitCode.FINDINGS, stderr
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert (work / "null").is_symlink() and stat.S_ISCHR(os.stat(work / "null").st_mode)
+
+
+def test_the_file_behind_standard_output_is_appended_to_never_replaced(work: Path) -> None:
+    log = work / "build.log"
+    log.write_text("the line before\n", encoding="utf-8")
+    inode = log.stat().st_ino
+    command = [sys.executable, "-m", "factcheck", "compare", "claims.yaml", "rewrite.txt"]
+    with open(log, "a", encoding="utf-8") as stdout:
+        subprocess.run([*command, "-f", "json", "-o", "/dev/stdout"], stdout=stdout, check=False)
+    text = log.read_text(encoding="utf-8")
+    assert log.stat().st_ino == inode
+    assert text.startswith("the line before\n")
+    assert json.loads(text.split("\n", 1)[1])["version"] == 1
+
+
+@pytest.mark.parametrize("command", ["compare", "extract"])
+def test_output_dash_is_standard_output(work: Path, command: str) -> None:
+    (work / "-").write_text(DRIFT_TEXT, encoding="utf-8")
+    args = ("compare", "claims.yaml", "./-") if command == "compare" else ("extract", "./-")
+    code, stdout, stderr = invoke(*args, "-o", "-")
+    assert code in (ExitCode.OK, ExitCode.FINDINGS), stderr
+    assert stdout.strip()
+    assert (work / "-").read_text(encoding="utf-8") == DRIFT_TEXT
+
+
+def test_a_hard_link_to_the_claims_file_is_refused(work: Path) -> None:
+    os.link(work / "claims.yaml", work / "copy.json")
+    assert_one_line_error(
+        invoke("compare", "claims.yaml", "rewrite.txt", "-o", "copy.json"), "would overwrite"
+    )
+    assert (work / "claims.yaml").read_text(encoding="utf-8") == CLAIMS_TEXT
+
+
+def test_extract_names_force_for_a_claims_file(work: Path) -> None:
+    result = invoke("extract", str(DATA / "report.txt"), "-o", "claims.yaml")
+    assert_one_line_error(result, "claims file", "--force")
 
 
 def test_a_link_is_followed_and_kept(work: Path) -> None:
@@ -234,12 +273,28 @@ def test_a_claims_line_that_is_no_line_number_is_an_input_error(work: Path, valu
         f"severity: {DEEP_JSON}\n",
         'claims: "a\\0b"\n',
         'manifest:\n  "*\\0.md": claims.yaml\n',
+        "a: " + "{a: " * 995 + "1" + "}" * 995 + "\n",  # as deep as libyaml goes
+        "fail-on: " + "[" * 985 + "]" * 985 + "\n",
+        "l0: &l0 {x: 1, y: 1}\n"
+        + "".join(f"l{i}: &l{i} {{x: *l{i - 1}, y: *l{i - 1}}}\n" for i in range(1, 30)),
     ],
-    ids=["impossible-date", "bad-int-tag", "5000-digits", "deep", "nul-in-path", "nul-in-glob"],
+    ids=[
+        "impossible-date",
+        "bad-int-tag",
+        "5000-digits",
+        "deep",
+        "nul-in-path",
+        "nul-in-glob",
+        "deep-mapping-libyaml-reads",
+        "deep-value-libyaml-reads",
+        "alias-bomb",
+    ],
 )
 def test_a_configuration_that_cannot_be_read_is_an_input_error(work: Path, config: str) -> None:
     (work / ".factcheck.yaml").write_text(config, encoding="utf-8")
-    assert_one_line_error(invoke("compare", "claims.yaml", "rewrite.txt"), ".factcheck.yaml")
+    with finishes_within(30):
+        result = invoke("compare", "claims.yaml", "rewrite.txt")
+    assert_one_line_error(result, ".factcheck.yaml")
 
 
 @pytest.mark.parametrize(
@@ -279,8 +334,9 @@ def test_a_baseline_that_cannot_be_read_is_an_input_error(work: Path, baseline: 
         '"error_types": [{"a": 1}]',
         f'"id": {BIG_NUMBER}',
         f'"meta": {DEEP_JSON}',
+        '"meta": ' + "[" * 979 + "]" * 979,  # json reads it; checking it once recursed
     ],
-    ids=["error-types-number", "error-types-objects", "5000-digits", "deep"],
+    ids=["error-types-number", "error-types-objects", "5000-digits", "deep", "deep-json-reads"],
 )
 def test_an_evaluate_record_that_cannot_be_read_is_an_input_error(work: Path, extra: str) -> None:
     record = '{"source": "The bridge opened.", "derivative": "It opened.", "label": "consistent"'
@@ -290,8 +346,14 @@ def test_an_evaluate_record_that_cannot_be_read_is_an_input_error(work: Path, ex
 
 @pytest.mark.parametrize(
     "front",
-    [f"claims: {BIG_NUMBER}", f"claims: {DEEP_JSON}", "date: 2001-13-45", "n: !!int xyz"],
-    ids=["5000-digits", "deep", "impossible-date", "bad-int-tag"],
+    [
+        f"claims: {BIG_NUMBER}",
+        f"claims: {DEEP_JSON}",
+        "date: 2001-13-45",
+        "n: !!int xyz",
+        "a: &a [1, 2]\nb: *a",
+    ],
+    ids=["5000-digits", "deep", "impossible-date", "bad-int-tag", "alias"],
 )
 def test_front_matter_that_cannot_be_read_is_an_input_error(work: Path, front: str) -> None:
     (work / "a.md").write_text(f"---\n{front}\n---\n{DRIFT_TEXT}", encoding="utf-8")
@@ -369,16 +431,64 @@ ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x1b[31m\x9b1m\x07\x08"
 def test_escape_sequences_in_a_rewrite_never_reach_the_terminal(
     work: Path, output_format: str
 ) -> None:
-    (work / "rewrite.txt").write_text(
-        DRIFT_TEXT.replace("The", f"The{ESCAPES}", 1) + f"\nThe {ESCAPES}Zorblatt Corp said so.\n",
-        encoding="utf-8",
+    """In the document's name, its sentences and a claim's text: each is printed by some
+    format, and none may carry an escape sequence to the terminal."""
+    claims = CLAIMS_TEXT.replace(
+        "The Harbourton city council", '"The Harbourton\\e]0;x\\a city council'
     )
+    claims = claims.replace("on Tuesday.\n  line: 3", 'on Tuesday."\n  line: 3', 1)
+    (work / "claims.yaml").write_text(claims, encoding="utf-8")
+    name = f"re{ESCAPES}write.txt"
+    (work / name).write_text(DRIFT_TEXT.replace("512", f"{ESCAPES}512", 1), encoding="utf-8")
     code, stdout, stderr = invoke(
-        "compare", "claims.yaml", "rewrite.txt", "-f", output_format, env={"NO_COLOR": "1"}
+        "compare", "claims.yaml", name, "-f", output_format, env={"NO_COLOR": "1"}
     )
     assert code == ExitCode.FINDINGS, stderr
-    assert "rewrite.txt" in stdout
+    assert "rewrite.txt" in stdout and "512" in stdout
+    if output_format in ("text", "github"):  # the formats that print the claim
+        assert "Harbourton city council" in stdout.replace("  ", " ")
     assert not any(c in stdout for c in "\x1b\x9b\x07\x08")
+
+
+def test_escape_sequences_are_no_figures(work: Path) -> None:
+    (work / "rewrite.txt").write_text(
+        DRIFT_TEXT + "\n\x1b[31mIt was \x1b[0mdone.\n", encoding="utf-8"
+    )
+    code, stdout, _ = invoke("compare", "claims.yaml", "rewrite.txt", "-f", "json")
+    found = [f.get("found") for d in json.loads(stdout)["documents"] for f in d["findings"]]
+    assert "31" not in " ".join(str(f) for f in found)
+
+
+def test_selftest_misses_are_printed_inert() -> None:
+    from factcheck.render.selftest import _misses
+
+    out = io.StringIO()
+    miss = Miss("c\x1b[2J1", "number", "45 \x1b]0;x\x07→ 91", "It has \x1b[31m91.", ("\x1b[1mx",))
+    _misses(out, "misses", [miss])
+    assert "\x1b" not in out.getvalue() and "It has 91." in out.getvalue()
+
+
+def test_evaluate_names_from_the_labelled_file_are_neither_markup_nor_escapes(work: Path) -> None:
+    record = {
+        "source": "The cat sat on the mat today.",
+        "derivative": "The dog sat on the mat today.",
+        "label": "inconsistent",
+        "dataset": "[/x]\x1b]0;PWNED\x07\x1b[2J",
+        "error_types": ["[/y]"],
+        "meta": {"domain": "[bold]d"},
+    }
+    (work / "pairs.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code, stdout, stderr = invoke("evaluate", "pairs.jsonl", "--color", "never")
+    assert code == ExitCode.OK, stderr
+    assert "[/x]" in stdout and "[/y]" in stdout and "\x1b" not in stdout
+
+
+def test_the_api_refuses_text_that_is_not_unicode() -> None:
+    claims = factcheck.load_claims(CLAIMS_TEXT)
+    with pytest.raises(factcheck.InputError, match="Unicode"):
+        factcheck.compare(claims, "The council \ud800 approved it.")
+    with pytest.raises(factcheck.InputError, match="Unicode"):
+        factcheck.extract("The council \ud800 approved a budget of 412 million dollars.")
 
 
 def test_escape_sequences_in_error_messages_are_removed(work: Path) -> None:
@@ -403,7 +513,16 @@ def test_the_action_passes_paths_after_a_double_dash() -> None:
 
 
 @pytest.mark.parametrize(
-    "named", ["../outside.yaml", "/etc/hostname", "link.yaml", "sub/../../outside.yaml"]
+    "named",
+    [
+        "../outside.yaml",
+        "/etc/hostname",
+        "link.yaml",
+        "sub/../../outside.yaml",
+        ".git/config",
+        ".git/claims.yaml",
+        "notes.txt",
+    ],
 )
 def test_front_matter_may_not_name_a_claims_file_outside_the_repository(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
@@ -414,6 +533,9 @@ def test_front_matter_may_not_name_a_claims_file_outside_the_repository(
     (repo / "sub").mkdir()
     (repo / "claims.yaml").write_text(CLAIMS_TEXT, encoding="utf-8")
     (repo / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+    (repo / ".git" / "config").write_text("[user]\n  secret = The token is t0ps3cret.\n")
+    (repo / ".git" / "claims.yaml").write_text(CLAIMS_TEXT, encoding="utf-8")
+    (repo / "notes.txt").write_text("The token is t0ps3cret.\n", encoding="utf-8")
     (repo / ".factcheck.yaml").write_text("claims: claims.yaml\n", encoding="utf-8")
     (repo / "a.md").write_text(f"---\nclaims: {named}\n---\n{DRIFT_TEXT}", encoding="utf-8")
     monkeypatch.chdir(repo)
