@@ -67,6 +67,9 @@ YAML_PIECES = (
     "claims: []\n",
     "claims: {}\n",
     "\x00",
+    "x: " + "[" * 990 + "]" * 990 + "\n",  # as deep as libyaml reads
+    "y: " + "{a: " * 990 + "1" + "}" * 990 + "\n",
+    "l0: &l0 [a, b]\nl1: &l1 [*l0, *l0]\nl2: &l2 [*l1, *l1]\nl3: [*l2, *l2]\n",
 )
 CONFIG_KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "bogus")
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "markdown")
@@ -79,6 +82,7 @@ scalars = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["error", "warning", "info", "off", "claims.yaml", "*.md", "**/*.txt"]),
     st.sampled_from(["../outside.yaml", "/etc/hostname", "rewrite.txt", "a\0b", "c001"]),
+    st.sampled_from(["[/x]", "[bold]", ":smile:", "\x1b]0;t\x07", ".git/config", "-"]),
 )
 values = st.recursive(
     scalars,
@@ -150,7 +154,11 @@ def documents(draw: st.DrawFn) -> tuple[str, str]:
     suffix = draw(st.sampled_from([".txt", ".md", ".html"]))
     body = " ".join(draw(st.lists(sentences(), min_size=1, max_size=6))) + draw(texts)
     if suffix == ".md" and draw(st.booleans()):
-        front = draw(st.sampled_from(["claims: claims.yaml", "claims: ../x.yaml", "title: x"]))
+        front = draw(
+            st.sampled_from(
+                ["claims: claims.yaml", "claims: ../x.yaml", "claims: .git/config", "title: x"]
+            )
+        )
         body = f"---\n{front}\n{draw(pieces(YAML_PIECES, 5))}---\n{body}"
     return "rewrite" + suffix, body
 
@@ -191,7 +199,7 @@ def compare_cases(draw: st.DrawFn) -> dict[str, Any]:
     if hostile and draw(st.booleans()):
         folder["base.json"] = draw(baselines)
         args += ["--baseline", "base.json"]
-    target = draw(st.sampled_from(["claims.yaml", name, ".factcheck.yaml", "out.txt"]))
+    target = draw(st.sampled_from(["claims.yaml", name, ".factcheck.yaml", "out.txt", "-"]))
     if draw(st.integers(0, 2)) == 2:
         args += [draw(st.sampled_from(["-o", "--write-baseline"])), target]
     return {"files": folder, "args": args}
