@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from . import drift
 from .report import Finding, Report
-from .text import segment
+from .text import line_col, offset_of, segment
 
 Position = tuple[int, int]  # 1-based (line, column)
 Scope = tuple[Position, Position]  # a sentence's start and end, end exclusive
@@ -106,7 +106,6 @@ def suppressions(text: str, compared: str | None = None) -> Suppressions:
     joined), whose sentences a directive's scope follows; by default ``blank(text)``."""
     sentences = segment(compared if compared is not None else blank(text))
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    lines = [0, *(m.end() for m in re.finditer("\n", text))]
     directives: list[Suppression] = []
     problems: list[Notice] = []
     for d in _directives(text):
@@ -122,9 +121,9 @@ def suppressions(text: str, compared: str | None = None) -> Suppressions:
             continue
         scope = None
         if verb == "ignore":
-            i = _sentence(starts, ends, lines[d.line - 1], d.start)
+            i = _sentence(starts, ends, offset_of(text, d.line, 1), d.start)
             first, last = (starts[i], ends[i]) if i is not None else (len(text), len(text))
-            scope = (_position(lines, first), _position(lines, last))
+            scope = (line_col(text, first), line_col(text, last))
         rules = tuple(t for t in targets if t in RULES)
         claims = tuple(t for t in targets if t not in RULES)
         directive = text[d.start : d.end].strip()
@@ -231,12 +230,6 @@ def _sentence(starts: list[int], ends: list[int], line_start: int, offset: int) 
         return i
     i = bisect_left(starts, offset)
     return i if i < len(starts) else None
-
-
-def _position(lines: list[int], offset: int) -> Position:
-    """The 1-based line and column of ``offset``, given the offset of each line's start."""
-    line = bisect_right(lines, offset)
-    return line, offset - lines[line - 1] + 1
 
 
 def _misspelt_rule(target: str) -> bool:

@@ -21,6 +21,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import InputError, YamlLoader, load_yaml
+from ..text import line_starts
 
 _FENCE = re.compile(r"---[ \t]*\n")
 _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -123,7 +124,7 @@ def _open_comment(content: str, kind: str) -> bool:
 def _line_starts(text: str) -> list[int]:
     """Offset of each line's first character, and one past the end (as if text ended in a
     line break), so that ``starts[n] - 1`` is where line ``n - 1`` ends."""
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = list(line_starts(text))
     if not text.endswith("\n"):
         starts.append(len(text) + 1)
     return starts
