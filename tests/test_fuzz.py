@@ -10,8 +10,6 @@ The ``ci`` profile (the default) runs a fixed, derandomised budget that fits in 
 
 from __future__ import annotations
 
-import os
-
 from fuzzing import compare_cases, evaluate_cases, other_cases, problems, run_case, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +24,7 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile("ci")
 
 
 @given(compare_cases())
