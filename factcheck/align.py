@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .entities import Entity, mentions, name_words
@@ -104,18 +104,48 @@ def claim_units(texts: Sequence[str]) -> tuple[Unit, ...]:
     """Units for claim texts; a name found in one claim is a name in all of them."""
     first = [make_unit(t, 0, len(t)) for t in texts]
     known = name_words([e for u in first for e in u.entities])
-    return tuple(_unit(u.text, 0, u.tokens, known) for u in first)
+    return tuple(
+        replace(u, entities=mentions(u.tokens, u.text, known)) if known else u for u in first
+    )
 
 
-def align(claims: Sequence[Unit], text: str, sentences: Sequence[Sentence]) -> Alignment:
-    known = name_words([e for u in claims for e in u.entities])
-    raw = [make_unit(text, s.start, s.end, known) for s in sentences]
-    weights = _weights(claims)
-    units = tuple(_respell(u, weights) for u in raw)
-    index = _index(claims, weights)
-    links = tuple(_links(claims, index, u, weights) for u in units)
-    coverage = _coverage(claims, units, weights)
-    return Alignment(tuple(claims), units, weights, coverage, links)
+@dataclass(frozen=True)
+class Claims:
+    """The claims' side of every alignment, made once per claims file: their units, the
+    weight of each word, which claims use each word (the inverted index a sentence's
+    candidate claims are read from) and each claim's total weight."""
+
+    units: tuple[Unit, ...]
+    known: frozenset[str]  # words of the claims' names: names in a sentence too
+    weights: dict[str, float]
+    postings: dict[str, tuple[int, ...]]
+    mass: tuple[float, ...]
+    spellings: tuple[str, ...]  # the words a respelled word may be matched to
+
+    @classmethod
+    def of(cls, units: tuple[Unit, ...]) -> Claims:
+        weights = _weights(units)
+        postings: dict[str, list[int]] = {}
+        for i, claim in enumerate(units):
+            for k in claim.keys:
+                postings.setdefault(k, []).append(i)
+        return cls(
+            units,
+            name_words([e for u in units for e in u.entities]),
+            weights,
+            {k: tuple(v) for k, v in postings.items()},
+            tuple(_mass(c.keys, weights) for c in units),
+            tuple(k for k in weights if len(k) >= 5 and k.isalpha()),
+        )
+
+
+def align(claims: Claims, text: str, sentences: Sequence[Sentence]) -> Alignment:
+    units = tuple(
+        _respell(make_unit(text, s.start, s.end, claims.known), claims) for s in sentences
+    )
+    links = tuple(_links(claims, u) for u in units)
+    coverage = _coverage(claims, units)
+    return Alignment(claims.units, units, claims.weights, coverage, links)
 
 
 def _weights(claims: Sequence[Unit]) -> dict[str, float]:
@@ -127,23 +157,26 @@ def _weights(claims: Sequence[Unit]) -> dict[str, float]:
     return weights
 
 
-def _respell(unit: Unit, vocabulary: dict[str, float]) -> Unit:
+def _respell(unit: Unit, claims: Claims) -> Unit:
     """Map lower-case words the claims spell differently ("utilise") onto the claims' spelling."""
     from rapidfuzz import fuzz, process  # only here: keeps `import factcheck` light
 
-    choices = [k for k in vocabulary if len(k) >= 5 and k.isalpha()]
-    tokens = []
-    for t in unit.tokens:
-        respell = t.content and t.kind == "word" and t.text.islower() and len(t.key) >= 5
+    vocabulary = claims.weights
+    tokens = list(unit.tokens)
+    changed = False
+    for i, t in enumerate(tokens):
+        respell = t.content and t.kind == "word" and len(t.key) >= 5 and t.text.islower()
         if respell and t.key not in vocabulary:
-            best = process.extractOne(t.key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
+            best = process.extractOne(
+                t.key, claims.spellings, scorer=fuzz.ratio, score_cutoff=FUZZY
+            )
             if best is not None:
-                t = Token(t.text, t.start, t.end, t.lower, best[0], t.kind, t.content)
-        tokens.append(t)
+                tokens[i] = t._replace(key=best[0])
+                changed = True
+    if not changed:
+        return unit
     keys = frozenset(t.key for t in tokens if t.content)
-    return Unit(
-        unit.text, unit.start, tuple(tokens), keys, unit.entities, unit.quantities, unit.quotes
-    )
+    return replace(unit, tokens=tuple(tokens), keys=keys)
 
 
 def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
@@ -151,35 +184,18 @@ def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
     return sum(weights.get(k, unseen) for k in keys)
 
 
-@dataclass(frozen=True)
-class _Index:
-    """Per claim set: which claims use each key, and each claim's total weight."""
-
-    postings: dict[str, list[int]]
-    mass: tuple[float, ...]
-
-
-def _index(claims: Sequence[Unit], weights: dict[str, float]) -> _Index:
-    postings: dict[str, list[int]] = {}
-    for i, claim in enumerate(claims):
-        for k in claim.keys:
-            postings.setdefault(k, []).append(i)
-    return _Index(postings, tuple(_mass(c.keys, weights) for c in claims))
-
-
-def _links(
-    claims: Sequence[Unit], index: _Index, sentence: Unit, weights: dict[str, float]
-) -> tuple[Link, ...]:
+def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
+    weights = claims.weights
     total = _mass(sentence.keys, weights)
-    shared_counts = Counter(i for k in sentence.keys for i in index.postings.get(k, ()))
+    shared_counts = Counter(i for k in sentence.keys for i in claims.postings.get(k, ()))
     found = []
     for i, n in sorted(shared_counts.items()):
         if n < 2 or total == 0:
             continue
-        claim = claims[i]
+        claim = claims.units[i]
         shared = claim.keys & sentence.keys
         said = _mass(shared, weights)
-        coverage, precision = said / index.mass[i], said / total
+        coverage, precision = said / claims.mass[i], said / total
         score = 2 * coverage * precision / (coverage + precision)
         if score >= LINK or coverage >= COVER:
             found.append(Link(i, score, coverage, region(claim, shared), region(sentence, shared)))
@@ -192,17 +208,15 @@ def region(unit: Unit, shared: frozenset[str]) -> tuple[int, int]:
     return (hits[0], hits[-1] + 1) if hits else (0, 0)
 
 
-def _coverage(
-    claims: Sequence[Unit], sentences: Sequence[Unit], weights: dict[str, float]
-) -> tuple[float, ...]:
+def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
     """Per claim, the best share of it that one sentence or two adjacent sentences say."""
+    weights = claims.weights
     postings: dict[str, set[int]] = {}
     for j, s in enumerate(sentences):
         for k in s.keys:
             postings.setdefault(k, set()).add(j)
     out = []
-    for claim in claims:
-        whole = _mass(claim.keys, weights)
+    for claim, whole in zip(claims.units, claims.mass, strict=True):
         hits = {j for k in claim.keys for j in postings.get(k, ())}
         best = 0.0
         for j in hits | {j - 1 for j in hits if j > 0}:

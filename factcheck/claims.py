@@ -9,10 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import InputError, YamlLoader, decoding, require_unicode
+
+if TYPE_CHECKING:
+    from .align import Unit
+    from .compare import Analysis
 
 try:  # libyaml is ten times faster; fall back where the wheel lacks it
     from yaml import CSafeDumper as _Dumper
@@ -51,6 +57,22 @@ class ClaimSet:
     words: frozenset[str] = frozenset()
     """Lower-case words of the whole report when its claims were extracted in memory: a name
     in a byline, a signature or a heading makes no claim but is not new to a rewrite."""
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """The claims analysed for comparison, made on first use and kept: every document
+        compared with this claims file reads the same analysis. ``InputError`` for claims
+        that are not valid Unicode."""
+        from .compare import analyse  # only where a comparison is made: keeps start-up light
+
+        return analyse(self)
+
+    def analysed(self, units: tuple[Unit, ...]) -> ClaimSet:
+        """This claims set, its analysis made from ``units`` (its claims' texts, analysed)."""
+        from .compare import analyse
+
+        self.__dict__["analysis"] = analyse(self, units)
+        return self
 
     def __len__(self) -> int:
         return len(self.claims)

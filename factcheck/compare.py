@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import drift, lexicon
-from .align import COVER, Alignment, Link, Unit, align, claim_units
+from .align import COVER, Alignment, Claims, Link, Unit, align, claim_units
 from .claims import ClaimSet
 from .drift import Drift, Pair, Source
 from .entities import in_report
@@ -46,21 +46,37 @@ class Cutoffs:
 DEFAULT_CUTOFFS = Cutoffs()
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """A claims file analysed for comparison: done once per ClaimSet (``ClaimSet.analysis``)
+    and read by every document compared with it."""
+
+    claims: Claims
+    source: Source
+    narrated: bool  # the claims are the turns of a conversation
+
+
+def analyse(claims: ClaimSet, units: tuple[Unit, ...] | None = None) -> Analysis:
+    """The analysis of ``claims``; ``units`` when their texts are already analysed (extract
+    has just done so). ``InputError`` for claims that are not valid Unicode."""
+    require_unicode("".join(c.text for c in claims), claims.path or "<claims>")
+    units = claim_units([c.text for c in claims]) if units is None else units
+    return Analysis(Claims.of(units), _source(units, claims.words), _conversation(claims))
+
+
 def compare(
     claims: ClaimSet, text: str, path: str = "-", cutoffs: Cutoffs = DEFAULT_CUTOFFS
 ) -> Report:
     """Check one derivative ``text`` against ``claims``; ``InputError`` for text that is not
     valid Unicode."""
     require_unicode(text, path)
-    require_unicode("".join(c.text for c in claims), claims.path or "<claims>")
+    analysis = claims.analysis
     sentences = body_sentences(text)
     doc = Document(text, sentences)
-    units = claim_units([c.text for c in claims])
-    alignment = align(units, text, sentences)
-    source = _source(units, claims.words)
-    checkable = [i for i, s in enumerate(sentences) if asserts(s.text)]
+    alignment = align(analysis.claims, text, sentences)
+    source = analysis.source
+    checkable = [i for i, u in enumerate(alignment.sentences) if asserts(u.text, u.tokens)]
     caseless = _caseless(alignment.sentences)
-    narrated = _conversation(claims)
     findings: list[Finding] = []
     scores = []
     for i in checkable:
@@ -72,7 +88,7 @@ def compare(
         found = _drift(claims, alignment, source, i, close)
         # a sentence saying a claim rewords it; a summary of a conversation narrates it in its own
         # words: in neither is the share of new words evidence
-        share = None if close or narrated else cutoffs.unsupported
+        share = None if close or analysis.narrated else cutoffs.unsupported
         found += _unsupported(alignment, source, i, found, caseless, share)
         findings += [_finding(doc, claims, alignment, i, d) for d in found]
         scores.append(0.0 if found else _support(alignment.sentences[i], source))
@@ -85,7 +101,7 @@ def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
     return Source(
         units,
         words | frozenset(t.lower for u in units for t in u.tokens),
-        frozenset(k for u in units for k in u.keys) | _keys(words),
+        frozenset(k for u in units for k in u.keys) | frozenset(word_key(w) for w in words),
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),
         frozenset(round(q.value, 6) for u in units for q in u.quantities),
@@ -176,12 +192,6 @@ def _conversation(claims: ClaimSet) -> bool:
 
 
 _TURN = re.compile(r"([A-Z][\w .'’-]{0,30}):\s")
-
-
-@lru_cache(maxsize=16)
-def _keys(words: frozenset[str]) -> frozenset[str]:
-    """Keys of the report's words outside its claims too (a signature, a caption, a heading)."""
-    return frozenset(word_key(w) for w in words)
 
 
 def _caseless(units: Sequence[Unit]) -> bool:

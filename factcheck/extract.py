@@ -22,7 +22,7 @@ from .align import claim_units
 from .claims import Claim, ClaimSet
 from .entities import Entity
 from .errors import require_unicode
-from .text import Sentence, cut, line_col, segment, tokenize
+from .text import Sentence, Token, cut, line_col, lower_words, segment, tokenize
 
 MIN_WORDS = 4
 LEDE = 2
@@ -76,11 +76,11 @@ def body_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, s.start, s.end, s.text) for i, s in enumerate(found))
 
 
-def asserts(sentence: str) -> bool:
-    """True for a sentence that states something checkable (not a question, not a fragment)."""
+def asserts(sentence: str, tokens: tuple[Token, ...]) -> bool:
+    """True for a sentence that states something checkable (not a question, not a fragment),
+    from its text and its tokens."""
     if sentence.rstrip(" .\"'”’)").endswith("?"):
         return False
-    tokens = tokenize(sentence)
     return (
         len([t for t in tokens if t.kind != "symbol"]) >= MIN_WORDS
         and sum(t.content for t in tokens) >= 2
@@ -88,8 +88,8 @@ def asserts(sentence: str) -> bool:
 
 
 def extract(text: str, source: str | None = None) -> ClaimSet:
-    """The claims of a report, ready for review; ``InputError`` for text that is not valid
-    Unicode."""
+    """The claims of a report, ready for review, with their analysis (``ClaimSet.analysis``)
+    made as they were found; ``InputError`` for text that is not valid Unicode."""
     require_unicode(text, source or "-")
     pieces = list(_pieces(text))
     units = claim_units([p for p, _ in pieces])
@@ -105,17 +105,18 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
             or len({e.text for e in unit.entities if e.keys}) >= 3
         )
         claims.append(Claim(f"c{n:03d}", piece, line, key, speaker if unit.quotes else None))
-    words = frozenset(t.lower for m in _lines(text) for t in tokenize(m.group()))
-    return ClaimSet(tuple(claims), source=source, words=words)
+    words = frozenset(w for m in _lines(text) for w in lower_words(m.group()))
+    return ClaimSet(tuple(claims), source=source, words=words).analysed(units)
 
 
 def _pieces(text: str) -> Iterator[tuple[str, int]]:
     for sentence in body_sentences(text):
-        if not asserts(sentence.text):
+        if not asserts(sentence.text, tokenize(sentence.text)):
             continue
         line, _ = line_col(text, sentence.start)
-        for part in re.split(r";\s+", sentence.text):
-            if asserts(part):
+        parts = re.split(r";\s+", sentence.text)
+        for part in parts:
+            if len(parts) == 1 or asserts(part, tokenize(part)):
                 yield part.strip(), line
 
 

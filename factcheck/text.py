@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import lexicon
 
@@ -23,11 +25,11 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word, number, symbol or placeholder ("UNK", "XXX": a word left out). ``lower`` is the
     folded surface form, ``key`` its stem;
-    ``content`` is true for numbers and for words that carry meaning (not stopwords)."""
+    ``content`` is true for numbers and for words that carry meaning (not stopwords). A tuple:
+    a text makes thousands of them, once, and every stage after reads them."""
 
     text: str
     start: int
@@ -135,32 +137,68 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text``; offsets are shifted by ``offset`` so they point into a larger text."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
+    append = out.append
+    for m, forms in _read(text):
         start, end = m.start() + offset, m.end() + offset
         surface = m.group()
-        if m.lastgroup == "number":
-            value = surface.replace(",", "")
-            out.append(Token(surface, start, end, value, value, "number", True))
-        elif m.lastgroup == "initials":  # "U.K.", "e.g.": one word, compared without dots
-            lower = fold(surface).replace(".", "")
-            content = lower not in _stopwords() and len(lower) > 1
-            out.append(Token(surface, start, end, lower, lower, "word", content))
-        elif m.lastgroup == "symbol":
-            out.append(Token(surface, start, end, surface, surface, "symbol"))
-        else:
-            folded = fold(surface)
-            if folded in _placeholders():  # "UNK", "$XXX": a word left out, never a claim
-                out.append(Token(surface, start, end, folded, folded, "placeholder"))
-                continue
-            if text[m.start() - 1 : m.start()] in ("'", "’") and "'" + folded in _CONTRACTIONS:
-                folded = _CONTRACTIONS["'" + folded]  # tokenised text: "you 're", "we 've"
-            for lower in _expand(folded):
-                content = len(lower) > 1 and lower not in _stopwords()
-                out.append(Token(surface, start, end, lower, word_key(lower), "word", content))
+        for lower, key, kind, content in forms:
+            append(Token(surface, start, end, lower, key, kind, content))
     return tuple(out)
 
 
+def lower_words(text: str) -> set[str]:
+    """The ``lower`` form of every token of ``text``, without making the tokens."""
+    return {form[0] for _, forms in _read(text) for form in forms}
+
+
+def _read(text: str) -> Iterator[tuple[re.Match[str], tuple[_Form, ...]]]:
+    """Each token match of ``text`` with what it says."""
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        if m.lastgroup == "word" and text[start - 1 : start] in ("'", "’"):
+            yield m, _after_apostrophe(m.group())
+        else:
+            yield m, _forms(m.group(), m.lastgroup or "")
+
+
+_Form = tuple[str, str, str, bool]  # lower, key, kind, content
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(surface: str, group: str) -> tuple[_Form, ...]:
+    """What a token's surface says, by the group of _TOKEN it matched: one form, or two for a
+    contraction ("isn't": "is", "not"). Words recur, so each surface is read once."""
+    if group == "number":
+        value = surface.replace(",", "")
+        return ((value, value, "number", True),)
+    if group == "initials":  # "U.K.", "e.g.": one word, compared without dots
+        lower = fold(surface).replace(".", "")
+        return ((lower, lower, "word", lower not in _stopwords() and len(lower) > 1),)
+    if group == "symbol":
+        return ((surface, surface, "symbol", False),)
+    folded = fold(surface)
+    if folded in _placeholders():  # "UNK", "$XXX": a word left out, never a claim
+        return ((folded, folded, "placeholder", False),)
+    return tuple(_word(lower) for lower in _expand(folded))
+
+
+def _after_apostrophe(surface: str) -> tuple[_Form, ...]:
+    """A word right after an apostrophe: tokenised text's "you 're", "we 've"."""
+    folded = fold(surface)
+    if folded in _placeholders():
+        return ((folded, folded, "placeholder", False),)
+    if "'" + folded in _CONTRACTIONS:
+        folded = _CONTRACTIONS["'" + folded]
+    return tuple(_word(lower) for lower in _expand(folded))
+
+
+def _word(lower: str) -> _Form:
+    return (lower, word_key(lower), "word", len(lower) > 1 and lower not in _stopwords())
+
+
 def _expand(word: str) -> tuple[str, ...]:
+    if "'" not in word:
+        return (word,)
     if word == "n't":  # tokenised text: "did n't"
         return ("not",)
     if word in _IRREGULAR:
