@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from factcheck.evaluate import judge, load_pairs, metrics
+from factcheck.evaluate import judge_all, load_pairs, metrics
 
 PUBLISHED = {  # balanced accuracy %, test splits: NER-overlap, DAE, SummaC-Conv, QuestEval, QAFactEval, GPT-4
     "summedits": "– | 60.9 (news) | 61.9 (news) | – | 74.4 (news) | 83.3 (news)",
@@ -32,7 +32,7 @@ def main() -> None:
     for path in sys.argv[1:]:
         pairs = load_pairs(Path(path).read_text(encoding="utf-8"), path)
         start = time.perf_counter()
-        judged = [judge(p) for p in pairs]
+        judged = list(judge_all(pairs))
         rate = len(pairs) / (time.perf_counter() - start)
         m = metrics(judged)
         for name, scores in sorted(m.by_dataset.items()):

@@ -15,10 +15,11 @@ Only ``source``, ``derivative`` and ``label`` are required.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .claims import ClaimSet
 from .compare import compare
 from .errors import InputError, decoding, require_unicode
 from .extract import extract
@@ -179,6 +180,16 @@ def _pair(record: Any, path: str, n: int) -> LabelledPair:
 def judge(pair: LabelledPair) -> Judgment:
     """Run the same engine as ``compare``, with the source's claims extracted in memory."""
     return Judgment(pair, compare(extract(pair.source), pair.derivative, pair.id))
+
+
+def judge_all(pairs: Iterable[LabelledPair]) -> Iterator[Judgment]:
+    """``judge`` each pair in turn, each distinct source extracted once: its claims, and their
+    analysis, serve every derivative of it, as a claims file serves every rewrite."""
+    claims: dict[str, ClaimSet] = {}
+    for pair in pairs:
+        if pair.source not in claims:
+            claims[pair.source] = extract(pair.source)
+        yield Judgment(pair, compare(claims[pair.source], pair.derivative, pair.id))
 
 
 def metrics(judgments: Sequence[Judgment]) -> Metrics:
