@@ -17,19 +17,18 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 import factcheck
 
-from . import batch, config, files
-from .batch import load_claim_set
-from .claims import ClaimSet
-from .errors import InputError
 from .options import Color, ExitCode, FailOn, InputFormat, OutputFormat, ReportFormat
-from .render.location import one_line
-from .report import Report
+
+if TYPE_CHECKING:
+    from . import batch
+    from .claims import ClaimSet
+    from .report import Report
 
 T = TypeVar("T")
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
@@ -75,6 +74,8 @@ def extract_command(
     ] = False,
 ) -> None:
     """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
+    from . import files
+
     with _user_errors():
         files.guard([("--output", output)], [report], claims_ok=force, force_option="--force")
         text = files.read_text(report)
@@ -159,6 +160,8 @@ def compare_command(
     ] = None,
 ) -> None:
     """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
+    from . import batch, config, files
+
     output_format = output_format or ReportFormat.default()
     with _user_errors():
         settings = config.load(config_file or config.find())
@@ -198,6 +201,7 @@ def evaluate_command(
     color: Annotated[Color, typer.Option("--color", help="Colour the text format.")] = Color.AUTO,
 ) -> None:
     """Measure judgment on human-labelled pairs: balanced accuracy, precision, recall, F1."""
+    from . import files
     from .evaluate import judge, load_pairs, metrics
     from .render import evaluate as render
 
@@ -241,6 +245,8 @@ def selftest_command(
 
     Exit 1 when a drift type is caught less often than --min-catch or paraphrases are flagged
     more often than --max-flag."""
+    from .batch import load_claim_set
+    from .errors import InputError
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
     from .selftest import Bars, selftest
 
@@ -260,12 +266,14 @@ def _comparing(reports: Iterator[Report], total: int) -> Iterator[Report]:
 def _warned(checked: batch.Checked) -> tuple[Report, ...]:
     """The reports; their warnings, one line each, go to stderr."""
     for warning in checked.warnings:
-        typer.echo(f"factcheck: warning: {one_line(warning)}", err=True)
+        _say("warning", warning)
     return checked.reports
 
 
 def _one_output(output_format: ReportFormat, claim_sets: int) -> None:
     """Refuse, before any work, a format that cannot hold documents of several claims files."""
+    from .errors import InputError
+
     if claim_sets > 1 and output_format.value not in CONCATENABLE:
         raise InputError(
             f"--format {output_format.value} takes one claims file per run, and these documents "
@@ -283,6 +291,7 @@ def _render(
     different claims files are rendered a claims file at a time, one after the other, which only
     formats made of independent lines or sections allow. The github format also appends the
     Markdown findings table to GitHub's job summary file when there is one."""
+    from . import files
     from .render import RENDERERS
 
     render = RENDERERS[output_format.value]
@@ -318,11 +327,20 @@ def _progress(items: Iterable[T], label: str, total: int, least: int = 1) -> Ite
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn an InputError into one line on stderr and exit status 2, never a traceback."""
+    from .errors import InputError
+
     try:
         yield
     except InputError as exc:
-        typer.echo(f"factcheck: error: {one_line(str(exc))}", err=True)
+        _say("error", str(exc))
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
+
+
+def _say(kind: str, message: str) -> None:
+    """``factcheck: <kind>: <message>`` on stderr, on one line and inert."""
+    from .render.location import one_line
+
+    typer.echo(f"factcheck: {kind}: {one_line(message)}", err=True)
 
 
 def main() -> None:
@@ -350,6 +368,8 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("FACTCHECK_DEBUG") == "1":
             traceback.print_exc()
+        from .render.location import one_line
+
         detail = one_line(f"{type(exc).__name__}: {exc}")[:500]
         print(f"factcheck: internal error: {detail} — please report it", file=sys.stderr)
         return ExitCode.INTERNAL_ERROR
