@@ -292,9 +292,9 @@ def _render(
     formats made of independent lines or sections allow. The github format also appends the
     Markdown findings table to GitHub's job summary file when there is one."""
     from . import files
-    from .render import RENDERERS
+    from .render import renderer
 
-    render = RENDERERS[output_format.value]
+    render = renderer(output_format.value)
     out = io.StringIO() if output_file else sys.stdout
     for index, (claims, reports) in enumerate(groups):
         if index and output_format is ReportFormat.TEXT:

@@ -22,7 +22,7 @@ import factcheck
 from factcheck import drift
 from factcheck.claims import Claim, ClaimSet
 from factcheck.cli import ReportFormat, app
-from factcheck.render import RENDERERS, github, markdown, sarif
+from factcheck.render import RENDERERS, github, markdown, renderer, sarif
 from factcheck.render.location import located
 from factcheck.report import Finding, Report, Summary
 
@@ -83,7 +83,7 @@ REPORTS = [
 
 def rendered(fmt: str, reports: list[Report] = REPORTS) -> str:
     out = io.StringIO()
-    RENDERERS[fmt](CLAIMS, reports, out, color=None)
+    renderer(fmt)(CLAIMS, reports, out, color=None)
     return out.getvalue()
 
 

@@ -13,7 +13,7 @@ import pytest
 from golden import check_golden
 
 from factcheck.claims import Claim, ClaimSet
-from factcheck.render import RENDERERS
+from factcheck.render import RENDERERS, renderer
 from factcheck.report import Finding, Report, Summary
 
 CLAIMS = ClaimSet(
@@ -65,7 +65,7 @@ REPORTS = [
 
 def rendered(fmt: str, color: bool | None = False) -> str:
     out = io.StringIO()
-    RENDERERS[fmt](CLAIMS, REPORTS, out, color=color)
+    renderer(fmt)(CLAIMS, REPORTS, out, color=color)
     return out.getvalue()
 
 
@@ -106,7 +106,7 @@ def test_text_never_interprets_user_text_as_markup() -> None:
     finding = Finding("omission", None, "error", "missing [red]", claim_id="c1", claim="[b]x")
     out = io.StringIO()
     report = Report("d.txt", Summary(1, 1, 0, 1, 0, 0, 1.0), (finding,))
-    RENDERERS["text"](claims, [report], out, color=True)
+    renderer("text")(claims, [report], out, color=True)
     assert "missing [red]" in out.getvalue()
     assert "[b]x" in out.getvalue()
 
@@ -134,5 +134,5 @@ def test_a_span_over_the_whole_sentence_is_not_marked() -> None:
     finding = Finding("unsupported", None, "warning", "x", sentence=sentence, line=1, span=(0, 45))
     out = io.StringIO()
     report = Report("d.txt", Summary(1, 1, 1, 0, 0, 1, 0.5), (finding,))
-    RENDERERS["text"](CLAIMS, [report], out, color=False)
+    renderer("text")(CLAIMS, [report], out, color=False)
     assert "^" not in out.getvalue()
