@@ -13,14 +13,13 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
-from itertools import repeat, takewhile
+from itertools import takewhile
 
 import factcheck
 
-from . import baseline, files, inputs, suppress
+from . import files, inputs, suppress
 from .claims import ClaimSet, looks_like_claims
 from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .config import Config, apply_severity
@@ -33,6 +32,7 @@ GLOB_CHARS = frozenset("*?[")
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
 
 Watch = Callable[[Iterator[Report], int], Iterable[Report]]  # reports and their count → reports
+Compare = Callable[[ClaimSet, str, str, Cutoffs], Report]
 
 
 @dataclass(frozen=True)
@@ -181,14 +181,41 @@ def compare_all(
     cutoffs: Cutoffs = DEFAULT_CUTOFFS,
 ) -> Iterator[Report]:
     """The report of each (claims, text, path), in the order given; ``jobs`` > 1 compares in
-    that many processes (the checks are pure Python, so threads would share one core)."""
-    claim_sets, texts, paths = zip(*documents, strict=True) if documents else ((), (), ())
+    that many processes (the checks are pure Python, so threads would share one core).
+
+    Each distinct claims set goes to each worker once, when the worker starts, and a task
+    names it by its index: the analysis a ClaimSet keeps is made once per worker, not once per
+    document, and a task carries only a text."""
     compare = factcheck.compare  # looked up now, so a test can stand in for the engine
     if jobs <= 1 or len(documents) < 2:
-        yield from map(compare, claim_sets, texts, paths, repeat(cutoffs))
+        for claims, text, path in documents:
+            yield compare(claims, text, path, cutoffs)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(documents))) as pool:
-        yield from pool.map(compare, claim_sets, texts, paths, repeat(cutoffs), chunksize=CHUNK)
+    from concurrent.futures import ProcessPoolExecutor  # only here: its import costs start-up
+
+    distinct = {id(claims): claims for claims, _, _ in documents}
+    index = {key: n for n, key in enumerate(distinct)}
+    tasks = [(index[id(claims)], text, path) for claims, text, path in documents]
+    start = (compare, tuple(distinct.values()), cutoffs)
+    workers = min(jobs, len(documents))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=start) as pool:
+        yield from pool.map(_compare_task, tasks, chunksize=CHUNK)
+
+
+_worker: tuple[Compare, tuple[ClaimSet, ...], Cutoffs] | None = None  # set in a worker process
+
+
+def _start_worker(compare: Compare, claim_sets: tuple[ClaimSet, ...], cutoffs: Cutoffs) -> None:
+    global _worker
+    _worker = (compare, claim_sets, cutoffs)
+
+
+def _compare_task(task: tuple[int, str, str]) -> Report:
+    """The report of one document in a worker: (index of its claims set, text, path)."""
+    assert _worker is not None, "a task ran outside a worker started by compare_all"
+    compare, claim_sets, cutoffs = _worker
+    index, text, path = task
+    return compare(claim_sets[index], text, path, cutoffs)
 
 
 def groups(
@@ -282,14 +309,16 @@ def apply_baseline(reports: Sequence[Report], read: str | None, write: str | Non
     """``reports`` less the findings a baseline accepts, and a warning for each stale entry.
     ``write`` names a baseline file to write of every finding first (and so accept them all);
     ``read`` one to read."""
+    if not (write or read):
+        return Checked(tuple(reports))
+    from . import baseline  # only here: it hashes sentences, and hashlib costs start-up
+
     if write:
         text = baseline.build(reports)
         files.write_atomic(write, text, force=True)
         accepted = baseline.load(text, write)
     elif read:
         accepted = baseline.load(files.read_text(read), read)
-    else:
-        return Checked(tuple(reports))
     kept, warnings = [], []
     for report in reports:
         report, stale = baseline.apply(report, accepted)

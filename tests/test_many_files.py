@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from runner import run
 
+import factcheck
+from factcheck.batch import compare_all
+from factcheck.claims import ClaimSet
 from factcheck.cli import ExitCode
+from factcheck.report import Report, Summary
 
 FERRY = """\
 version: 1
@@ -127,6 +132,28 @@ def test_jobs_output_identical_to_serial(repo: Path, output_format: str) -> None
     parallel = run(*args, "--jobs", "2")
     assert parallel.exit_code == serial.exit_code == ExitCode.FINDINGS
     assert parallel.stdout == serial.stdout
+
+
+def where_compared(claims: ClaimSet, text: str, path: str, cutoffs: object) -> Report:
+    """A stand-in engine whose report names the process and the ClaimSet object it was given."""
+    return Report(
+        f"{os.getpid()} {id(claims)} {claims.source} {path}", Summary(0, 0, 0, 0, 0, 0, 1)
+    )
+
+
+def test_jobs_send_each_claims_set_to_a_worker_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document of a claims file reaches a worker with the same ClaimSet object, so what
+    the set caches (its analysis) is made once per worker, not once per document."""
+    monkeypatch.setattr(factcheck, "compare", where_compared)
+    sets = [ClaimSet((), source="ferry"), ClaimSet((), source="bridge")]
+    documents = [(sets[n % 2], "text", f"d{n}") for n in range(24)]
+    reports = list(compare_all(documents, jobs=2))
+    got = [report.path.split() for report in reports]
+    assert [(source, path) for _, _, source, path in got] == [
+        (claims.source, path) for claims, _, path in documents
+    ]
+    objects = {(pid, source, claims_id) for pid, claims_id, source, _ in got}
+    assert len(objects) == len({(pid, source) for pid, source, _ in objects})
 
 
 def test_manifest_output_byte_identical_across_runs_and_jobs(repo: Path) -> None:
