@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .entities import Entity, mentions, name_words
+from .entities import Entity, knows, mentions, name_words
 from .numbers import Quantity, quantities
 from .text import Sentence, Token, quoted, tokenize
 
@@ -102,41 +102,65 @@ def _unit(piece: str, start: int, tokens: tuple[Token, ...], known: frozenset[st
 
 def claim_units(texts: Sequence[str]) -> tuple[Unit, ...]:
     """Units for claim texts; a name found in one claim is a name in all of them."""
-    first = [make_unit(t, 0, len(t)) for t in texts]
+    return tokenized_claim_units([(t, tokenize(t)) for t in texts])
+
+
+def tokenized_claim_units(claims: Sequence[tuple[str, tuple[Token, ...]]]) -> tuple[Unit, ...]:
+    """``claim_units`` of claim texts already tokenised: (text, its tokens)."""
+    first = [_unit(text, 0, tokens, frozenset()) for text, tokens in claims]
     known = name_words([e for u in first for e in u.entities])
     return tuple(
-        replace(u, entities=mentions(u.tokens, u.text, known)) if known else u for u in first
+        replace(u, entities=mentions(u.tokens, u.text, known)) if knows(u.tokens, known) else u
+        for u in first
     )
 
 
 @dataclass(frozen=True)
 class Claims:
     """The claims' side of every alignment, made once per claims file: their units, the
-    weight of each word, which claims use each word (the inverted index a sentence's
-    candidate claims are read from) and each claim's total weight."""
+    weight of each word, each claim's total weight, and the inverted index a sentence's
+    candidate claims are read from."""
 
     units: tuple[Unit, ...]
     known: frozenset[str]  # words of the claims' names: names in a sentence too
     weights: dict[str, float]
-    postings: dict[str, tuple[int, ...]]
     mass: tuple[float, ...]
+    index: dict[str, tuple[int, ...]]  # the claims under each of their words but the lightest
     spellings: tuple[str, ...]  # the words a respelled word may be matched to
 
     @classmethod
     def of(cls, units: tuple[Unit, ...]) -> Claims:
         weights = _weights(units)
-        postings: dict[str, list[int]] = {}
+        mass = tuple(_mass(c.keys, weights) for c in units)
+        index: dict[str, list[int]] = {}
         for i, claim in enumerate(units):
-            for k in claim.keys:
-                postings.setdefault(k, []).append(i)
+            for k in claim.keys - _light(claim.keys, weights, mass[i]):
+                index.setdefault(k, []).append(i)
         return cls(
             units,
             name_words([e for u in units for e in u.entities]),
             weights,
-            {k: tuple(v) for k, v in postings.items()},
-            tuple(_mass(c.keys, weights) for c in units),
+            mass,
+            {k: tuple(v) for k, v in index.items()},
             tuple(k for k in weights if len(k) >= 5 and k.isalpha()),
         )
+
+
+def _light(keys: frozenset[str], weights: dict[str, float], mass: float) -> frozenset[str]:
+    """A claim's lightest (most common) words, as many as weigh less together than the least
+    share of it a sentence must say to link to it (LINK / 2 of the claim's weight for the link
+    score, COVER for coverage, whichever is less): a sentence that says only these cannot
+    link, so the claim is not indexed under them, and a sentence that says "said" and "year"
+    is not compared with every claim that says them."""
+    bound = min(LINK / 2, COVER) * mass * 0.999  # the margin absorbs rounding
+    light: list[str] = []
+    total = 0.0
+    for k in sorted(keys, key=lambda k: (weights[k], k)):
+        total += weights[k]
+        if total >= bound:
+            break
+        light.append(k)
+    return frozenset(light)
 
 
 def align(claims: Claims, text: str, sentences: Sequence[Sentence]) -> Alignment:
@@ -185,15 +209,19 @@ def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
 
 
 def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
+    """The claims ``sentence`` says enough of, best first: read from the index, so only the
+    claims that share a word of weight with it are compared."""
     weights = claims.weights
     total = _mass(sentence.keys, weights)
-    shared_counts = Counter(i for k in sentence.keys for i in claims.postings.get(k, ()))
+    if total == 0:
+        return ()
+    candidates = {i for k in sentence.keys for i in claims.index.get(k, ())}
     found = []
-    for i, n in sorted(shared_counts.items()):
-        if n < 2 or total == 0:
-            continue
+    for i in sorted(candidates):
         claim = claims.units[i]
         shared = claim.keys & sentence.keys
+        if len(shared) < 2:
+            continue
         said = _mass(shared, weights)
         coverage, precision = said / claims.mass[i], said / total
         score = 2 * coverage * precision / (coverage + precision)
@@ -208,16 +236,32 @@ def region(unit: Unit, shared: frozenset[str]) -> tuple[int, int]:
     return (hits[0], hits[-1] + 1) if hits else (0, 0)
 
 
+FREQUENT = 64  # sentences: a word said in more is looked up as a bit mask by _coverage
+MOST_FREQUENT = 8  # such words of one claim looked up that way; the rest sentence by sentence
+
+
 def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
-    """Per claim, the best share of it that one sentence or two adjacent sentences say."""
+    """Per claim, the best share of it that one sentence or two adjacent sentences (a window)
+    say. The windows that say a claim's less frequent words are compared one by one; what the
+    others can say, only its frequent words, is the heaviest set of those words one window
+    has, found on bit masks of the windows: the work grows with what the claims and sentences
+    share, not with claims × sentences."""
     weights = claims.weights
-    postings: dict[str, set[int]] = {}
+    postings: dict[str, list[int]] = {}
     for j, s in enumerate(sentences):
         for k in s.keys:
-            postings.setdefault(k, set()).add(j)
+            postings.setdefault(k, []).append(j)
+    windows = _Windows(postings, len(sentences))
+    heaviest: dict[frozenset[str], float] = {}
     out = []
     for claim, whole in zip(claims.units, claims.mass, strict=True):
-        hits = {j for k in claim.keys for j in postings.get(k, ())}
+        frequent = frozenset(
+            sorted(
+                (k for k in claim.keys if len(postings.get(k, ())) > FREQUENT),
+                key=lambda k: (-len(postings[k]), k),
+            )[:MOST_FREQUENT]
+        )
+        hits = {j for k in claim.keys - frequent for j in postings.get(k, ())}
         best = 0.0
         for j in hits | {j - 1 for j in hits if j > 0}:
             keys = (
@@ -226,5 +270,50 @@ def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
                 else sentences[j].keys
             )
             best = max(best, _mass(claim.keys & keys, weights) / whole)
+        if frequent:
+            if frequent not in heaviest:
+                heaviest[frequent] = windows.heaviest(frequent, weights)
+            best = max(best, heaviest[frequent] / whole)
         out.append(best if whole else 1.0)
     return tuple(out)
+
+
+class _Windows:
+    """Which windows (sentence j with sentence j + 1) say each word, as bit masks."""
+
+    def __init__(self, postings: dict[str, list[int]], sentences: int) -> None:
+        self.postings = postings
+        self.size = sentences
+        self.masks: dict[str, int] = {}
+
+    def mask(self, key: str) -> int:
+        if key not in self.masks:
+            bits = bytearray((self.size + 8) // 8)
+            for j in self.postings.get(key, ()):
+                bits[j >> 3] |= 1 << (j & 7)
+                if j:
+                    bits[(j - 1) >> 3] |= 1 << ((j - 1) & 7)
+            self.masks[key] = int.from_bytes(bits, "little")
+        return self.masks[key]
+
+    def heaviest(self, keys: frozenset[str], weights: dict[str, float]) -> float:
+        """The weight of the heaviest subset of ``keys`` that one window says whole (a
+        branch-and-bound search, heaviest words first)."""
+        order = sorted(keys, key=lambda k: (-weights[k], k))
+        rest = [sum(weights[k] for k in order[i:]) for i in range(len(order) + 1)]
+        best: tuple[float, tuple[str, ...]] = (0.0, ())
+
+        def visit(i: int, mask: int, chosen: tuple[str, ...], mass: float) -> None:
+            nonlocal best
+            if mass + rest[i] <= best[0]:
+                return
+            if i == len(order):
+                best = (mass, chosen)
+                return
+            both = mask & self.mask(order[i])
+            if both:
+                visit(i + 1, both, (*chosen, order[i]), mass + weights[order[i]])
+            visit(i + 1, mask, chosen, mass)
+
+        visit(0, (1 << self.size) - 1, (), 0.0)
+        return _mass(frozenset(best[1]), weights)

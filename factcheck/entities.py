@@ -36,8 +36,9 @@ def mentions(
     out: list[Entity] = []
     i = 0
     while i < len(tokens):
-        if not _starts_name(tokens, i, known):
-            i += 1
+        tok = tokens[i]
+        if not (tok.text[:1].isupper() or tok.lower in known) or not _starts_name(tokens, i, known):
+            i += 1  # a name starts with a capital, or with a word known to be a name's
             continue
         j = i + 1
         while j < len(tokens):
@@ -107,6 +108,14 @@ def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> boo
 def _distinctive_case(word: str) -> bool:
     """'IBM', 'OpenAI', 'iPhone': capitals beyond the first letter mark a name anywhere."""
     return any(c.isupper() for c in word[1:])
+
+
+def knows(tokens: Sequence[Token], known: Collection[str]) -> bool:
+    """True when the names among ``tokens`` depend on ``known``: a word of it is in lower case
+    there, or opens the sentence (where a capital alone does not make a name)."""
+    return any(
+        t.lower in known and (i <= 1 or not t.text[:1].isupper()) for i, t in enumerate(tokens)
+    )
 
 
 def name_words(entities: Sequence[Entity]) -> frozenset[str]:

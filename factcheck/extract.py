@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from . import lexicon
-from .align import claim_units
+from .align import tokenized_claim_units
 from .claims import Claim, ClaimSet
 from .entities import Entity
 from .errors import require_unicode
@@ -92,10 +92,10 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
     made as they were found; ``InputError`` for text that is not valid Unicode."""
     require_unicode(text, source or "-")
     pieces = list(_pieces(text))
-    units = claim_units([p for p, _ in pieces])
+    units = tokenized_claim_units([(piece, tokens) for piece, _, tokens in pieces])
     claims = []
     speaker = None
-    for n, ((piece, line), unit) in enumerate(zip(pieces, units, strict=True), start=1):
+    for n, ((piece, line, _), unit) in enumerate(zip(pieces, units, strict=True), start=1):
         speaker = _speaker(piece, unit.entities, speaker)
         quoted = bool(unit.quotes) and speaker is not None
         key = (
@@ -109,15 +109,22 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
     return ClaimSet(tuple(claims), source=source, words=words).analysed(units)
 
 
-def _pieces(text: str) -> Iterator[tuple[str, int]]:
+def _pieces(text: str) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
+    """Each claim's text, line and tokens: a body sentence that asserts something, or each
+    part of it between semicolons that does."""
     for sentence in body_sentences(text):
-        if not asserts(sentence.text, tokenize(sentence.text)):
+        tokens = tokenize(sentence.text)
+        if not asserts(sentence.text, tokens):
             continue
         line, _ = line_col(text, sentence.start)
         parts = re.split(r";\s+", sentence.text)
+        if parts == [sentence.text.strip()]:
+            yield sentence.text, line, tokens
+            continue
         for part in parts:
-            if len(parts) == 1 or asserts(part, tokenize(part)):
-                yield part.strip(), line
+            tokens = tokenize(part.strip())
+            if asserts(part, tokens):
+                yield part.strip(), line, tokens
 
 
 _SAID = re.compile(
