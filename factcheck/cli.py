@@ -202,14 +202,14 @@ def evaluate_command(
 ) -> None:
     """Measure judgment on human-labelled pairs: balanced accuracy, precision, recall, F1."""
     from . import files
-    from .evaluate import judge, load_pairs, metrics
+    from .evaluate import judge_all, load_pairs, metrics
     from .render import evaluate as render
 
     with _user_errors():
         files.guard([("--errors", errors)], labelled)
         pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
     start = time.perf_counter()
-    judgments = [judge(p) for p in _progress(pairs, "judging pairs", len(pairs))]
+    judgments = list(judge_all(_progress(pairs, "judging pairs", len(pairs))))
     rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
     if output_format is OutputFormat.JSON:
         render.render_json(metrics(judgments), rate, sys.stdout)
