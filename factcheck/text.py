@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -137,28 +136,26 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text``; offsets are shifted by ``offset`` so they point into a larger text."""
     out: list[Token] = []
-    append = out.append
-    for m, forms in _read(text):
-        start, end = m.start() + offset, m.end() + offset
-        surface = m.group()
-        for lower, key, kind, content in forms:
-            append(Token(surface, start, end, lower, key, kind, content))
+    append, new = out.append, tuple.__new__
+    for m in _TOKEN.finditer(text):
+        surface, start = m.group(), m.start()
+        span = (surface, start + offset, start + offset + len(surface))
+        for form in _read(text, m):
+            append(new(Token, span + form))
     return tuple(out)
 
 
 def lower_words(text: str) -> set[str]:
     """The ``lower`` form of every token of ``text``, without making the tokens."""
-    return {form[0] for _, forms in _read(text) for form in forms}
+    return {form[0] for m in _TOKEN.finditer(text) for form in _read(text, m)}
 
 
-def _read(text: str) -> Iterator[tuple[re.Match[str], tuple[_Form, ...]]]:
-    """Each token match of ``text`` with what it says."""
-    for m in _TOKEN.finditer(text):
-        start = m.start()
-        if m.lastgroup == "word" and text[start - 1 : start] in ("'", "’"):
-            yield m, _after_apostrophe(m.group())
-        else:
-            yield m, _forms(m.group(), m.lastgroup or "")
+def _read(text: str, m: re.Match[str]) -> tuple[_Form, ...]:
+    """What a token match of ``text`` says."""
+    start = m.start()
+    if start and m.lastgroup == "word" and text[start - 1] in "'’":
+        return _after_apostrophe(m.group())
+    return _forms(m.group(), m.lastgroup or "")
 
 
 _Form = tuple[str, str, str, bool]  # lower, key, kind, content
