@@ -3,7 +3,8 @@ scripts/wordnet_lexicon.py) and lexicon/opposites.txt (common opposites WordNet 
 such as "rise"/"decline").
 
 Words are looked up by lemma: a token's lower-case form, or that form without an inflection
-("declined" → "decline", "companies" → "company"). Loaded on first use.
+("declined" → "decline", "companies" → "company"). Loaded on first use, from the table's
+precompiled copy when an earlier run made one (``lexicon.compiled``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ from collections.abc import Iterable
 from functools import cache
 
 from . import lexicon
+from .lexicon import compiled
+
+SOURCES = ("antonyms", "opposites")  # the lexicon files the table is built from
 
 
-@cache
-def _opposites() -> dict[str, list[str]]:
+def build() -> dict[str, str]:
+    """Each word's opposites, tab-separated, from the lexicon files (a flat table of strings
+    loads fastest from its precompiled copy)."""
     out: dict[str, list[str]] = {}
     for line in lexicon.entries("antonyms"):  # both directions are in the file
         a, _, b = line.partition("\t")
@@ -24,7 +29,12 @@ def _opposites() -> dict[str, list[str]]:
         a, _, b = line.partition("\t")
         out.setdefault(a, []).append(b)
         out.setdefault(b, []).append(a)
-    return out
+    return {word: "\t".join(found) for word, found in out.items()}
+
+
+@cache
+def _opposites() -> dict[str, str]:
+    return compiled.load("opposites", SOURCES, build)
 
 
 @cache
@@ -52,7 +62,7 @@ def lemmas(lower: str) -> tuple[str, ...]:
 @cache
 def opposites(lower: str) -> frozenset[str]:
     table = _opposites()
-    return frozenset(o for form in lemmas(lower) for o in table.get(form, ()))
+    return frozenset(o for form in lemmas(lower) if form in table for o in table[form].split("\t"))
 
 
 def opposite_in(lower: str, words: Iterable[str]) -> str | None:
