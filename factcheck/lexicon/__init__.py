@@ -1,19 +1,27 @@
 """Cue words as data: one sorted, unique entry per line in the ``*.txt`` files beside this module.
 
 Tab-separated files map a word or phrase to a value. Phrases are written the way the tokenizer
-sees them (lower case, contractions expanded: ``i would wager``). Each file is read once.
+sees them (lower case, contractions expanded: ``i would wager``). Each file is read once, with
+``open`` rather than ``importlib.resources``, whose machinery costs a run more than reading every
+file does.
 """
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib import resources
+
+
+def path(name: str) -> str:
+    """The file of the lexicon ``name``."""
+    return os.path.join(os.path.dirname(__file__), f"{name}.txt")
 
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """The non-empty, non-comment lines of ``<name>.txt``."""
-    raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    with open(path(name), encoding="utf-8") as file:
+        raw = file.read()
     return tuple(line for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 

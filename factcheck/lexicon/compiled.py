@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 
 import factcheck
 
+from .. import lexicon
+
 Table = dict[str, str]
 Key = tuple[int, str, tuple[tuple[str, int, int], ...]]  # format, version, each source's digest
 FORMAT = 1  # of the precompiled file; bump when its layout changes
@@ -59,7 +61,7 @@ def _path(name: str) -> str:
 
 def _digest(source: str) -> tuple[str, int, int]:
     """The lexicon file ``source``'s name, length and CRC-32: any edit changes the key."""
-    with open(os.path.join(os.path.dirname(__file__), f"{source}.txt"), "rb") as file:
+    with open(lexicon.path(source), "rb") as file:
         data = file.read()
     return (source, len(data), zlib.crc32(data))
 
