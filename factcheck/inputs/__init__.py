@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from html import unescape
 
 from ..errors import InputError
 from ..report import Finding, Report
@@ -110,6 +109,8 @@ def decode_entities(text: str) -> str:
     """Each character entity decoded where it stands, the rest of its word (up to a space or
     the next entity) pulled up to it and the freed characters blanked after the word, so the
     length stays the same."""
+    from html import unescape  # only here: plain text, the common input, has no entities
+
     out = []
     at = 0
     for m in _ENTITY.finditer(text):
