@@ -12,8 +12,9 @@ from runner import run
 
 import factcheck.selftest
 from factcheck import drift
+from factcheck.batch import load_claim_set
 from factcheck.claims import Claim, ClaimSet, load_claims
-from factcheck.cli import ExitCode, load_claim_set
+from factcheck.cli import ExitCode
 from factcheck.report import Finding, Report, Summary
 from factcheck.selftest import (
     CORRUPTIONS,
