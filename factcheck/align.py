@@ -11,9 +11,10 @@ are matched to the claims' vocabulary with rapidfuzz.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .entities import Entity, knows, mentions, name_words
@@ -115,57 +116,88 @@ def tokenized_claim_units(claims: Sequence[tuple[str, tuple[Token, ...]]]) -> tu
     )
 
 
+COMMON = 32  # claims a word may be in before _links finds them on a bit mask
+FREQUENT = 8  # sentences a word may be in before _coverage finds them on a bit mask
+MOST_FREQUENT = 8  # such words of one claim found that way; the rest a window at a time
+
+
 @dataclass(frozen=True)
 class Claims:
     """The claims' side of every alignment, made once per claims file: their units, the
-    weight of each word, each claim's total weight, and the inverted index a sentence's
-    candidate claims are read from."""
+    weight of each word, each claim's total weight, and where each word is used: a list of
+    claims for a word of a few claims, a bit mask for a common one (bit r for the claim of
+    rank r by weight, so that the claims light enough to link are the low bits)."""
 
     units: tuple[Unit, ...]
     known: frozenset[str]  # words of the claims' names: names in a sentence too
     weights: dict[str, float]
     mass: tuple[float, ...]
-    index: dict[str, tuple[int, ...]]  # the claims under each of their words but the lightest
+    index: dict[str, tuple[int, ...]]  # the claims using each word of COMMON claims or fewer
+    masks: dict[str, int]  # the claims using each word of more, by rank
+    ranks: tuple[int, ...]  # claim indices, lightest first
+    sorted_mass: tuple[float, ...]  # their weights, in that order
     spellings: tuple[str, ...]  # the words a respelled word may be matched to
+    near: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, units: tuple[Unit, ...]) -> Claims:
         weights = _weights(units)
         mass = tuple(_mass(c.keys, weights) for c in units)
-        index: dict[str, list[int]] = {}
-        for i, claim in enumerate(units):
-            for k in claim.keys - _light(claim.keys, weights, mass[i]):
-                index.setdefault(k, []).append(i)
+        ranks = tuple(sorted(range(len(units)), key=lambda i: (mass[i], i)))
+        postings: dict[str, list[int]] = {}
+        for r, i in enumerate(ranks):
+            for k in units[i].keys:
+                postings.setdefault(k, []).append(r)
+        index = {
+            k: tuple(sorted(ranks[r] for r in v)) for k, v in postings.items() if len(v) <= COMMON
+        }
+        masks = {k: _bits(v, len(units)) for k, v in postings.items() if len(v) > COMMON}
         return cls(
             units,
             name_words([e for u in units for e in u.entities]),
             weights,
             mass,
-            {k: tuple(v) for k, v in index.items()},
+            index,
+            masks,
+            ranks,
+            tuple(mass[i] for i in ranks),
             tuple(k for k in weights if len(k) >= 5 and k.isalpha()),
         )
 
+    def spelled_near(self, length: int) -> tuple[str, ...]:
+        """The spellings, in order, whose length allows fuzz.ratio FUZZY with a word of
+        ``length`` letters: two lengths l and m differ in (l - m) letters at least, so the ratio
+        is at most 100 × (1 - |l - m| / (l + m))."""
+        if length not in self.near:
+            slack = 1 - FUZZY / 100 + 0.01  # the margin absorbs rounding
+            self.near[length] = tuple(
+                k for k in self.spellings if abs(len(k) - length) <= slack * (len(k) + length)
+            )
+        return self.near[length]
 
-def _light(keys: frozenset[str], weights: dict[str, float], mass: float) -> frozenset[str]:
-    """A claim's lightest (most common) words, as many as weigh less together than the least
-    share of it a sentence must say to link to it (LINK / 2 of the claim's weight for the link
-    score, COVER for coverage, whichever is less): a sentence that says only these cannot
-    link, so the claim is not indexed under them, and a sentence that says "said" and "year"
-    is not compared with every claim that says them."""
-    bound = min(LINK / 2, COVER) * mass * 0.999  # the margin absorbs rounding
-    light: list[str] = []
-    total = 0.0
-    for k in sorted(keys, key=lambda k: (weights[k], k)):
-        total += weights[k]
-        if total >= bound:
-            break
-        light.append(k)
-    return frozenset(light)
+
+def _bits(positions: Iterable[int], size: int) -> int:
+    """The bit mask with a bit set at each of ``positions`` (below ``size``)."""
+    bits = bytearray(size // 8 + 1)
+    for p in positions:
+        bits[p >> 3] |= 1 << (p & 7)
+    return int.from_bytes(bits, "little")
+
+
+def _set_bits(mask: int) -> Iterator[int]:
+    """The positions of the bits set in ``mask``, lowest first."""
+    digits = format(mask, "b")[::-1]
+    p = digits.find("1")
+    while p >= 0:
+        yield p
+        p = digits.find("1", p + 1)
 
 
 def align(claims: Claims, text: str, sentences: Sequence[Sentence]) -> Alignment:
+    respelled: dict[str, str | None] = {}
     units = tuple(
-        _respell(make_unit(text, s.start, s.end, claims.known), claims) for s in sentences
+        _respell(make_unit(text, s.start, s.end, claims.known), claims, respelled)
+        for s in sentences
     )
     links = tuple(_links(claims, u) for u in units)
     coverage = _coverage(claims, units)
@@ -181,8 +213,9 @@ def _weights(claims: Sequence[Unit]) -> dict[str, float]:
     return weights
 
 
-def _respell(unit: Unit, claims: Claims) -> Unit:
-    """Map lower-case words the claims spell differently ("utilise") onto the claims' spelling."""
+def _respell(unit: Unit, claims: Claims, respelled: dict[str, str | None]) -> Unit:
+    """Map lower-case words the claims spell differently ("utilise") onto the claims' spelling;
+    ``respelled`` keeps what each word became, for the rest of the document."""
     from rapidfuzz import fuzz, process  # only here: keeps `import factcheck` light
 
     vocabulary = claims.weights
@@ -191,11 +224,13 @@ def _respell(unit: Unit, claims: Claims) -> Unit:
     for i, t in enumerate(tokens):
         respell = t.content and t.kind == "word" and len(t.key) >= 5 and t.text.islower()
         if respell and t.key not in vocabulary:
-            best = process.extractOne(
-                t.key, claims.spellings, scorer=fuzz.ratio, score_cutoff=FUZZY
-            )
-            if best is not None:
-                tokens[i] = t._replace(key=best[0])
+            if t.key not in respelled:
+                choices = claims.spelled_near(len(t.key))
+                best = process.extractOne(t.key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
+                respelled[t.key] = None if best is None else best[0]
+            spelling = respelled[t.key]
+            if spelling is not None:
+                tokens[i] = t._replace(key=spelling)
                 changed = True
     if not changed:
         return unit
@@ -204,18 +239,25 @@ def _respell(unit: Unit, claims: Claims) -> Unit:
 
 
 def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
+    """The total weight of ``keys``, added in the order of the words: a set's own order changes
+    from run to run with Python's string hashing, and the last bit of a total with it, which
+    ranked equally good claims differently in two runs of one command."""
     unseen = weights[""]
-    return sum(weights.get(k, unseen) for k in keys)
+    return sum([weights.get(k, unseen) for k in sorted(keys)])
 
 
 def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
-    """The claims ``sentence`` says enough of, best first: read from the index, so only the
-    claims that share a word of weight with it are compared."""
+    """The claims ``sentence`` says enough of, best first. Compared are only the claims that
+    share one of its less common words, and those that share two common words or more and
+    are light enough for those alone to link them."""
     weights = claims.weights
     total = _mass(sentence.keys, weights)
     if total == 0:
         return ()
     candidates = {i for k in sentence.keys for i in claims.index.get(k, ())}
+    common = sorted(k for k in sentence.keys if k in claims.masks)
+    if len(common) >= 2:
+        candidates.update(_by_common_words(claims, common, total))
     found = []
     for i in sorted(candidates):
         claim = claims.units[i]
@@ -230,14 +272,35 @@ def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
     return tuple(sorted(found, key=lambda link: (-link.score, link.claim)))
 
 
+def _by_common_words(claims: Claims, common: list[str], total: float) -> set[int]:
+    """The claims that share the set Q of the sentence's ``common`` words (two or more, and no
+    other of them) and are light enough for Q to link them. Saying Q alone (weight q), a claim
+    of weight m links with score 2q / (m + total) ≥ LINK or coverage q / m ≥ COVER: m at most
+    max(2q / LINK - total, q / COVER). Each Q is a branch of a search over ``common``, its
+    claims a bit mask (those of every word in Q and of no other), so that a pair of words
+    every claim uses costs a few operations on masks, not a comparison with every claim."""
+    weights, found = claims.weights, set[int]()
+
+    def visit(j: int, inside: int, outside: int, q: float, n: int) -> None:
+        if not inside & ~outside or n + len(common) - j < 2:
+            return
+        if j == len(common):
+            heaviest = max(2 * q / LINK - total, q / COVER) * (1 + 1e-9)  # margin: rounding
+            light = (1 << bisect_right(claims.sorted_mass, heaviest)) - 1
+            found.update(claims.ranks[r] for r in _set_bits(inside & ~outside & light))
+            return
+        mask = claims.masks[common[j]]
+        visit(j + 1, inside & mask, outside, q + weights[common[j]], n + 1)
+        visit(j + 1, inside, outside | mask, q, n)
+
+    visit(0, (1 << len(claims.units)) - 1, 0, 0.0, 0)
+    return found
+
+
 def region(unit: Unit, shared: frozenset[str]) -> tuple[int, int]:
     """The token range from the first to the last shared content word."""
     hits = [i for i, t in enumerate(unit.tokens) if t.content and t.key in shared]
     return (hits[0], hits[-1] + 1) if hits else (0, 0)
-
-
-FREQUENT = 64  # sentences: a word said in more is looked up as a bit mask by _coverage
-MOST_FREQUENT = 8  # such words of one claim looked up that way; the rest sentence by sentence
 
 
 def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
@@ -288,12 +351,8 @@ class _Windows:
 
     def mask(self, key: str) -> int:
         if key not in self.masks:
-            bits = bytearray((self.size + 8) // 8)
-            for j in self.postings.get(key, ()):
-                bits[j >> 3] |= 1 << (j & 7)
-                if j:
-                    bits[(j - 1) >> 3] |= 1 << ((j - 1) & 7)
-            self.masks[key] = int.from_bytes(bits, "little")
+            found = self.postings.get(key, [])
+            self.masks[key] = _bits([*found, *(j - 1 for j in found if j)], self.size)
         return self.masks[key]
 
     def heaviest(self, keys: frozenset[str], weights: dict[str, float]) -> float:
