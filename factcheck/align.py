@@ -280,14 +280,19 @@ def _by_common_words(claims: Claims, common: list[str], total: float) -> set[int
     claims a bit mask (those of every word in Q and of no other), so that a pair of words
     every claim uses costs a few operations on masks, not a comparison with every claim."""
     weights, found = claims.weights, set[int]()
+    rest = [sum(weights[k] for k in common[j:]) for j in range(len(common) + 1)]
+
+    def light(q: float) -> int:
+        """The claims light enough for words of weight ``q`` to link them."""
+        heaviest = max(2 * q / LINK - total, q / COVER) * (1 + 1e-9)  # margin: rounding
+        return (1 << bisect_right(claims.sorted_mass, heaviest)) - 1
 
     def visit(j: int, inside: int, outside: int, q: float, n: int) -> None:
+        inside &= light(q + rest[j])  # what this branch can still say links no heavier claim
         if not inside & ~outside or n + len(common) - j < 2:
             return
         if j == len(common):
-            heaviest = max(2 * q / LINK - total, q / COVER) * (1 + 1e-9)  # margin: rounding
-            light = (1 << bisect_right(claims.sorted_mass, heaviest)) - 1
-            found.update(claims.ranks[r] for r in _set_bits(inside & ~outside & light))
+            found.update(claims.ranks[r] for r in _set_bits(inside & ~outside))
             return
         mask = claims.masks[common[j]]
         visit(j + 1, inside & mask, outside, q + weights[common[j]], n + 1)
