@@ -62,6 +62,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})
+
+
 class _Package(ModuleType):
     """``factcheck.compare`` and ``factcheck.extract`` are the functions, as they were when this
     package imported them eagerly: importing the modules of the same names, which sets them as

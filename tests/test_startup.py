@@ -91,6 +91,7 @@ assert compare is factcheck.compare and compare.__module__ == "factcheck.compare
 assert extract is factcheck.extract and extract.__module__ == "factcheck.extract"
 report = compare(load_claims("claims:\\n- id: c1\\n  text: It rained.\\n"), "It rained.")
 assert isinstance(ClaimSet, type) and report.findings == ()
+assert {"compare", "ClaimSet", "__version__"} <= set(dir(factcheck))
 try:
     factcheck.no_such_name
 except AttributeError:
