@@ -167,7 +167,7 @@ def _unsupported(
     names = [
         (e.text, e.start, e.end)
         for e in unit.entities
-        if e.keys and not in_report(e, source.words, source.names)
+        if e.keys and not in_report(e, source.words, source.named)
     ]
     if names:
         return [_unbacked(*names[0], f"'{names[0][0]}' is not named in the report")]

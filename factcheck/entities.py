@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from . import lexicon
 from .text import Token
@@ -130,14 +130,49 @@ def named_in(entity: Entity, words: Collection[str]) -> bool:
     return all(_said(k, words) for k in entity.keys)
 
 
-def in_report(entity: Entity, words: Collection[str], names: Collection[Entity]) -> bool:
+@dataclass(frozen=True)
+class Names:
+    """A report's names, made ready once for what every sentence asks of them (``in_report``,
+    ``one_actor``), so that a question costs the same however many names the report has."""
+
+    entities: tuple[Entity, ...]
+
+    @cached_property
+    def spelled(self) -> frozenset[str]:
+        """Every distinctive word of the names and every name's initials: what an acronym may
+        stand for."""
+        keys = frozenset(k for n in self.entities for k in n.keys)
+        return keys | frozenset(_initials(n.text) for n in self.entities)
+
+    @cached_property
+    def _holding(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """Each distinctive word → the distinct key sets of the names that have it."""
+        found: dict[str, dict[frozenset[str], None]] = {}
+        for n in self.entities:
+            for k in n.keys:
+                found.setdefault(k, {})[n.keys] = None
+        return {k: tuple(sets) for k, sets in found.items()}
+
+    def join(self, keys: frozenset[str]) -> bool:
+        """True when one name has every word of ``keys``: only names with its rarest word are
+        read."""
+        if not keys:
+            return bool(self.entities)
+        return any(keys <= n for n in min((self._holding.get(k, ()) for k in keys), key=len))
+
+
+def _names(names: Collection[Entity] | Names) -> Names:
+    return names if isinstance(names, Names) else Names(tuple(names))
+
+
+def in_report(entity: Entity, words: Collection[str], names: Collection[Entity] | Names) -> bool:
     """True when a report with lower-case ``words`` and mentions ``names`` names ``entity``. An
     acronym ("U.S.", "WHO") must be one of its names, their initials ("United States") or an
     alias ("U.K." for "British"): the pronoun "us" among its words does not name the United
     States."""
     if not _acronym(entity.text):
         return named_in(entity, words)
-    spelled = {k for n in names for k in n.keys} | {_initials(n.text) for n in names}
+    spelled = _names(names).spelled
     return all(k in spelled or _alias_in(k, words) for k in entity.keys)
 
 
@@ -187,7 +222,7 @@ def _aliases() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
+def one_actor(a: Entity, b: Entity, names: Collection[Entity] | Names) -> bool:
     """True when ``names`` (a report's) make ``a`` and ``b`` one actor: a mention with the words
     of both ("Stan Freberg" for "Freberg" and "stan"; "Comedian Ben Elton" for "comedian"), or a
     word of each is an alias of the other's ("Georgia", "Georgian"), or one spells the other's
@@ -199,5 +234,4 @@ def one_actor(a: Entity, b: Entity, names: Collection[Entity]) -> bool:
         return True
     if _abbreviates(a, b) or _abbreviates(b, a):
         return True
-    both = a.keys | b.keys
-    return any(both <= n.keys for n in names)
+    return _names(names).join(a.keys | b.keys)

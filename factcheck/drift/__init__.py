@@ -7,8 +7,9 @@ Checks know nothing of files, configuration or output: compare.py turns a Drift 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
@@ -17,9 +18,34 @@ from typing import Protocol
 from .. import lexicon
 from ..align import CLAUSE_STOPS, Link, Unit
 from ..claims import Claim
-from ..entities import Entity
+from ..entities import Entity, Names
 from ..numbers import Quantity
 from ..text import Token, next_char, quote_key
+
+
+@dataclass(frozen=True)
+class Passages:
+    """Passages (quote_key() forms) indexed by word, so that the few that may hold a run of
+    words are found without reading the others."""
+
+    texts: tuple[str, ...]
+
+    @cached_property
+    def _holding(self) -> dict[str, tuple[int, ...]]:
+        """Each word → the positions of the passages that have it, in order."""
+        found: dict[str, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            for word in dict.fromkeys(text.split()):
+                found.setdefault(word, []).append(i)
+        return {w: tuple(positions) for w, positions in found.items()}
+
+    def holding(self, words: Collection[str]) -> list[str]:
+        """The passages, in order, among which are all those having every one of ``words``
+        (those with the rarest of them); every passage when ``words`` is empty."""
+        if not words:
+            return list(self.texts)
+        rarest = min((self._holding.get(w, ()) for w in words), key=len)
+        return [self.texts[i] for i in rarest]
 
 
 @dataclass(frozen=True)
@@ -39,9 +65,44 @@ class Source:
         """Every claim's whole text, as quote_key(): made once, when a quote is first checked."""
         return tuple(quote_key(u.text) for u in self.units)
 
+    @cached_property
+    def quoted(self) -> Passages:
+        """The quotes, indexed by word."""
+        return Passages(self.quotes)
+
+    @cached_property
+    def claimed(self) -> Passages:
+        """Every claim's whole text (``texts``), indexed by word."""
+        return Passages(self.texts)
+
+    @cached_property
+    def named(self) -> Names:
+        """The names, made ready for ``in_report`` and ``one_actor``."""
+        return Names(self.names)
+
     def has_figure(self, q: Quantity) -> bool:
         """True when some claim has this value (in any unit): a merge, not an invention."""
         return round(q.value, 6) in self.figures
+
+    def has_quantity(self, q: Quantity) -> bool:
+        """True when some claim has this value with this qualifier ("around 45" for "about
+        forty-five"): the claims whose values could be the same are found by bisection."""
+        if not math.isfinite(q.value):
+            return any(c.approx == q.approx and c.same_value(q) for c in self.quantities)
+        values, finite, odd = self._by_value
+        # same_value allows 1e-9 of the larger value: within twice that of q's, with room to spare
+        margin = 2e-9 * max(1.0, abs(q.value))
+        a, b = bisect_left(values, q.value - margin), bisect_right(values, q.value + margin)
+        return any(c.approx == q.approx and c.same_value(q) for c in (*finite[a:b], *odd))
+
+    @cached_property
+    def _by_value(self) -> tuple[list[float], list[Quantity], list[Quantity]]:
+        """The quantities with a finite value, by value (and those values), and the others."""
+        finite = sorted(
+            (q for q in self.quantities if math.isfinite(q.value)), key=lambda q: q.value
+        )
+        odd = [q for q in self.quantities if not math.isfinite(q.value)]
+        return [q.value for q in finite], finite, odd
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     actors, start, end, cue = _sentence_actors(pair)
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
-    names = pair.source.names
+    names = pair.source.named
     sentence_words = {t.lower for t in pair.sentence.tokens}
     # an actor the claim names is the claim's, whose speaker may have been misread ("Reality
     # star June Shannon"), unless the sentence names the claimed actor too: roles swapped

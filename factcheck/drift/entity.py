@@ -32,7 +32,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     for e in pair.sentence.entities:
         if not e.keys or named_in(e, claim_words):
             continue
-        if not in_report(e, pair.source.words, pair.source.names):
+        if not in_report(e, pair.source.words, pair.source.named):
             yield Drift(ID, None, e.text, e.start, e.end, f"'{e.text}' is not named in the report")
             continue
         # any mention of a left-out name may be the one replaced
@@ -41,7 +41,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             m
             for m in mentions
             if same_slot(pair.claim_unit, m, pair.sentence, e)
-            and not one_actor(m, e, pair.source.names)
+            and not one_actor(m, e, pair.source.named)
         ]
         if slot:
             yield Drift(

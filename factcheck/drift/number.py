@@ -38,9 +38,8 @@ def check(pair: Pair) -> Iterator[Drift]:
             yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
         elif same:
             values = [c for c in same if c.same_value(found)]
-            if all(_changed(c.approx, found.approx) for c in values) and not any(
-                q.approx == found.approx and q.same_value(found) for q in pair.source.quantities
-            ):
+            changed = all(_changed(c.approx, found.approx) for c in values)
+            if changed and not pair.source.has_quantity(found):
                 yield _drift(same[0], found, "approximation changed")
         elif not pair.source.has_figure(found):
             yield _drift(_nearest(claimed, found), found, "figure changed")

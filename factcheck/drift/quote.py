@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .. import lexicon
+from ..align import Unit
 from ..text import quote_key
-from . import Drift, Pair
+from . import Drift, Pair, Source
 
 ID = "quote"
 SEVERITY = "error"
@@ -29,24 +30,48 @@ GAP = 3  # words a rewrite may leave out of a quotation at one place
 
 
 def check(pair: Pair) -> Iterator[Drift]:
-    for start, end, inner in pair.sentence.quotes:
+    yield from _checked(pair.sentence, pair.source)
+
+
+_last: list[tuple[Unit, Source, tuple[Drift, ...]]] = []  # (sentence, source, its drifts)
+
+
+def _checked(sentence: Unit, source: Source) -> tuple[Drift, ...]:
+    """The quote drifts of ``sentence``, which are the same for every claim it is paired with:
+    kept for the last sentence checked, since compare checks a sentence's pairs in a row."""
+    for unit, against, found in _last:
+        if unit is sentence and against is source:
+            return found
+    found = tuple(_drifts(sentence, source))
+    _last[:] = [(sentence, source, found)]
+    return found
+
+
+def _drifts(sentence: Unit, source: Source) -> Iterator[Drift]:
+    for start, end, inner in sentence.quotes:
         key = quote_key(inner)
-        if not key or _said(key, pair):
+        if not key or _said(key, source):
             continue
-        best = max(pair.source.quotes, key=lambda q: fuzz.partial_ratio(key, q), default=None)
-        if best is not None and fuzz.partial_ratio(key, best) >= SIMILAR:
+        # the first quote of the highest partial_ratio, if that reaches SIMILAR (as max() would)
+        best = process.extractOne(
+            key, source.quotes, scorer=fuzz.partial_ratio, score_cutoff=SIMILAR
+        )
+        if best is not None:
             yield Drift(
-                ID, best, inner, start, end, "the quotation's words differ from the source's"
+                ID, best[0], inner, start, end, "the quotation's words differ from the source's"
             )
         else:
             yield Drift(ID, None, inner, start, end, "quoted words that no quote in the source has")
 
 
-def _said(key: str, pair: Pair) -> bool:
-    padded = f" {key} "
-    if any(padded in f" {q} " or _elided(key, q) for q in pair.source.quotes):
+def _said(key: str, source: Source) -> bool:
+    """True when a quote or a claim has the words of ``key`` in a row, or a quote has them with
+    a few left out (``_elided``). Either needs every word of ``key``: only the passages with
+    its rarest word are read."""
+    padded, words = f" {key} ", set(key.split())
+    if any(padded in f" {q} " or _elided(key, q) for q in source.quoted.holding(words)):
         return True
-    return any(padded in f" {text} " for text in pair.source.texts)
+    return any(padded in f" {text} " for text in source.claimed.holding(words))
 
 
 def _elided(key: str, quote: str) -> bool:
