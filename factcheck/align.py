@@ -118,6 +118,7 @@ def tokenized_claim_units(claims: Sequence[tuple[str, tuple[Token, ...]]]) -> tu
 
 COMMON = 32  # claims a word may be in before _links finds them on a bit mask
 FREQUENT = 8  # sentences a word may be in before _coverage finds them on a bit mask
+SHARED_COUNTED = 5  # common words shared counted one by one in _links; more count as many
 MOST_FREQUENT = 8  # such words of one claim found that way; the rest a window at a time
 
 
@@ -259,11 +260,15 @@ def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
     if len(common) >= 2:
         candidates.update(_by_common_words(claims, common, total))
     found = []
+    unseen = weights[""]
     for i in sorted(candidates):
         claim = claims.units[i]
         shared = claim.keys & sentence.keys
         if len(shared) < 2:
             continue
+        rough = sum(weights.get(k, unseen) for k in shared) * (1 + 1e-9)  # in the set's order
+        if 2 * rough / (claims.mass[i] + total) < LINK and rough / claims.mass[i] < COVER:
+            continue  # short of linking by more than rounding
         said = _mass(shared, weights)
         coverage, precision = said / claims.mass[i], said / total
         score = 2 * coverage * precision / (coverage + precision)
@@ -273,33 +278,27 @@ def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
 
 
 def _by_common_words(claims: Claims, common: list[str], total: float) -> set[int]:
-    """The claims that share the set Q of the sentence's ``common`` words (two or more, and no
-    other of them) and are light enough for Q to link them. Saying Q alone (weight q), a claim
-    of weight m links with score 2q / (m + total) ≥ LINK or coverage q / m ≥ COVER: m at most
-    max(2q / LINK - total, q / COVER). Each Q is a branch of a search over ``common``, its
-    claims a bit mask (those of every word in Q and of no other), so that a pair of words
-    every claim uses costs a few operations on masks, not a comparison with every claim."""
-    weights, found = claims.weights, set[int]()
-    rest = [sum(weights[k] for k in common[j:]) for j in range(len(common) + 1)]
-
-    def light(q: float) -> int:
-        """The claims light enough for words of weight ``q`` to link them."""
-        heaviest = max(2 * q / LINK - total, q / COVER) * (1 + 1e-9)  # margin: rounding
-        return (1 << bisect_right(claims.sorted_mass, heaviest)) - 1
-
-    def visit(j: int, inside: int, outside: int, q: float, n: int) -> None:
-        inside &= light(q + rest[j])  # what this branch can still say links no heavier claim
-        if not inside & ~outside or n + len(common) - j < 2:
-            return
-        if j == len(common):
-            found.update(claims.ranks[r] for r in _set_bits(inside & ~outside))
-            return
-        mask = claims.masks[common[j]]
-        visit(j + 1, inside & mask, outside, q + weights[common[j]], n + 1)
-        visit(j + 1, inside, outside | mask, q, n)
-
-    visit(0, (1 << len(claims.units)) - 1, 0, 0.0, 0)
-    return found
+    """The claims that share two or more of the sentence's ``common`` words and are light
+    enough for those alone to link them. Saying words of weight q, a claim of weight m links
+    with score 2q / (m + total) ≥ LINK or coverage q / m ≥ COVER: m at most max(2q / LINK -
+    total, q / COVER). A claim sharing k of the words says at most the k heaviest, so the
+    claims are counted on their bit masks (the claims using at least 1, 2, … SHARED_COUNTED of
+    them) and each count kept up to its own weight limit: a pair of words that every claim
+    uses costs a few operations on masks, not a comparison with every claim."""
+    heaviest = sorted((claims.weights[k] for k in common), reverse=True)
+    at_least = [0] * (SHARED_COUNTED + 1)  # at_least[k]: the claims using k of the words or more
+    for k in common:
+        mask = claims.masks[k]
+        for n in range(SHARED_COUNTED, 1, -1):
+            at_least[n] |= at_least[n - 1] & mask
+        at_least[1] |= mask
+    found = 0
+    for n in range(2, SHARED_COUNTED + 1):
+        exactly = at_least[n] & ~at_least[n + 1] if n < SHARED_COUNTED else at_least[n]
+        q = sum(heaviest[:n]) if n < SHARED_COUNTED else sum(heaviest)
+        limit = max(2 * q / LINK - total, q / COVER) * (1 + 1e-9)  # margin: rounding
+        found |= exactly & ((1 << bisect_right(claims.sorted_mass, limit)) - 1)
+    return {claims.ranks[r] for r in _set_bits(found)}
 
 
 def region(unit: Unit, shared: frozenset[str]) -> tuple[int, int]:
