@@ -14,7 +14,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .entities import Entity, knows, mentions, name_words
@@ -138,7 +138,6 @@ class Claims:
     ranks: tuple[int, ...]  # claim indices, lightest first
     sorted_mass: tuple[float, ...]  # their weights, in that order
     spellings: tuple[str, ...]  # the words a respelled word may be matched to
-    near: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, units: tuple[Unit, ...]) -> Claims:
@@ -165,16 +164,51 @@ class Claims:
             tuple(k for k in weights if len(k) >= 5 and k.isalpha()),
         )
 
-    def spelled_near(self, length: int) -> tuple[str, ...]:
-        """The spellings, in order, whose length allows fuzz.ratio FUZZY with a word of
-        ``length`` letters: two lengths l and m differ in (l - m) letters at least, so the ratio
-        is at most 100 × (1 - |l - m| / (l + m))."""
-        if length not in self.near:
+    @cached_property
+    def respellings(self) -> Respellings:
+        """The index a respelled word's spellings are sought in: made when first needed."""
+        return Respellings(self.spellings)
+
+
+LONGEST_SOUGHT = 18  # letters: a longer word is compared with every spelling of a near length
+EDITS = 0.22  # letters ``FUZZY`` allows a spelling to lose, per letter (0.2143, and a margin)
+
+
+class Respellings:
+    """The spellings a word of the rewrite may be a variant of, in order: those within
+    fuzz.ratio FUZZY of it. FUZZY 88 allows an edit distance (insertions and deletions) of
+    12% of the two lengths, which each word reaches by deleting at most 21% of its letters
+    (their longest common subsequence lies that close to both): so every spelling is indexed
+    under each string it gives when up to EDITS of its letters are deleted, and a word finds
+    its spellings by deleting as many of its own (a deletion index, as in SymSpell). A word of
+    more than LONGEST_SOUGHT letters is compared with every spelling of a length it can match."""
+
+    def __init__(self, spellings: tuple[str, ...]) -> None:
+        self.spellings = spellings
+        self.index: dict[str, list[int]] = {}
+        longest = int(LONGEST_SOUGHT * (1 + 2 * EDITS))  # what a sought word can match
+        for i, word in enumerate(spellings):
+            if len(word) <= longest:
+                for variant in _deletions(word, int(EDITS * len(word))):
+                    self.index.setdefault(variant, []).append(i)
+
+    def near(self, word: str) -> tuple[str, ...]:
+        if len(word) > LONGEST_SOUGHT:
             slack = 1 - FUZZY / 100 + 0.01  # the margin absorbs rounding
-            self.near[length] = tuple(
-                k for k in self.spellings if abs(len(k) - length) <= slack * (len(k) + length)
+            return tuple(
+                k for k in self.spellings if abs(len(k) - len(word)) <= slack * (len(k) + len(word))
             )
-        return self.near[length]
+        found = {i for v in _deletions(word, int(EDITS * len(word))) for i in self.index.get(v, ())}
+        return tuple(self.spellings[i] for i in sorted(found))
+
+
+def _deletions(word: str, n: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``n`` of its letters."""
+    found, frontier = {word}, {word}
+    for _ in range(n):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 def _bits(positions: Iterable[int], size: int) -> int:
@@ -226,7 +260,7 @@ def _respell(unit: Unit, claims: Claims, respelled: dict[str, str | None]) -> Un
         respell = t.content and t.kind == "word" and len(t.key) >= 5 and t.text.islower()
         if respell and t.key not in vocabulary:
             if t.key not in respelled:
-                choices = claims.spelled_near(len(t.key))
+                choices = claims.respellings.near(t.key)
                 best = process.extractOne(t.key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY)
                 respelled[t.key] = None if best is None else best[0]
             spelling = respelled[t.key]

@@ -115,7 +115,7 @@ def test_a_respelling_is_sought_among_words_of_a_length_that_can_match(
 
     claims = Claims.of(claim_units([" ".join(vocabulary)]))
     everywhere = process.extractOne(word, claims.spellings, scorer=fuzz.ratio, score_cutoff=FUZZY)
-    near = claims.spelled_near(len(word))
+    near = claims.respellings.near(word)
     assert process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY) == (
         None if everywhere is None else (everywhere[0], everywhere[1], near.index(everywhere[0]))
     )
