@@ -138,16 +138,15 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     out: list[Token] = []
     append, new = out.append, tuple.__new__
     for m in _TOKEN.finditer(text):
-        surface, start = m.group(), m.start()
-        span = (surface, start + offset, start + offset + len(surface))
-        for form in _read(text, m):
-            append(new(Token, span + form))
+        start = m.start() + offset
+        for surface, lower, key, kind, content in _read(text, m):
+            append(new(Token, (surface, start, start + len(surface), lower, key, kind, content)))
     return tuple(out)
 
 
 def lower_words(text: str) -> set[str]:
     """The ``lower`` form of every token of ``text``, without making the tokens."""
-    return {form[0] for m in _TOKEN.finditer(text) for form in _read(text, m)}
+    return {form[1] for m in _TOKEN.finditer(text) for form in _read(text, m)}
 
 
 def _read(text: str, m: re.Match[str]) -> tuple[_Form, ...]:
@@ -158,38 +157,40 @@ def _read(text: str, m: re.Match[str]) -> tuple[_Form, ...]:
     return _forms(m.group(), m.lastgroup or "")
 
 
-_Form = tuple[str, str, str, bool]  # lower, key, kind, content
+_Form = tuple[str, str, str, str, bool]  # surface, lower, key, kind, content
 
 
 @lru_cache(maxsize=1 << 16)
 def _forms(surface: str, group: str) -> tuple[_Form, ...]:
     """What a token's surface says, by the group of _TOKEN it matched: one form, or two for a
-    contraction ("isn't": "is", "not"). Words recur, so each surface is read once."""
+    contraction ("isn't": "is", "not"). Words recur, so each surface is read once, and its
+    tokens share one copy of it."""
     if group == "number":
         value = surface.replace(",", "")
-        return ((value, value, "number", True),)
+        return ((surface, value, value, "number", True),)
     if group == "initials":  # "U.K.", "e.g.": one word, compared without dots
         lower = fold(surface).replace(".", "")
-        return ((lower, lower, "word", lower not in _stopwords() and len(lower) > 1),)
+        return ((surface, lower, lower, "word", lower not in _stopwords() and len(lower) > 1),)
     if group == "symbol":
-        return ((surface, surface, "symbol", False),)
-    folded = fold(surface)
-    if folded in _placeholders():  # "UNK", "$XXX": a word left out, never a claim
-        return ((folded, folded, "placeholder", False),)
-    return tuple(_word(lower) for lower in _expand(folded))
+        return ((surface, surface, surface, "symbol", False),)
+    return _word_forms(surface, fold(surface))
 
 
 def _after_apostrophe(surface: str) -> tuple[_Form, ...]:
     """A word right after an apostrophe: tokenised text's "you 're", "we 've"."""
     folded = fold(surface)
-    if folded in _placeholders():
-        return ((folded, folded, "placeholder", False),)
-    if "'" + folded in _CONTRACTIONS:
+    if folded not in _placeholders() and "'" + folded in _CONTRACTIONS:
         folded = _CONTRACTIONS["'" + folded]
-    return tuple(_word(lower) for lower in _expand(folded))
+    return _word_forms(surface, folded)
 
 
-def _word(lower: str) -> _Form:
+def _word_forms(surface: str, folded: str) -> tuple[_Form, ...]:
+    if folded in _placeholders():  # "UNK", "$XXX": a word left out, never a claim
+        return ((surface, folded, folded, "placeholder", False),)
+    return tuple((surface, *_word(lower)) for lower in _expand(folded))
+
+
+def _word(lower: str) -> tuple[str, str, str, bool]:
     return (lower, word_key(lower), "word", len(lower) > 1 and lower not in _stopwords())
 
 
