@@ -679,7 +679,7 @@ def sizes(text: str) -> list[int]:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0], epilog="See the module docstring."
+        description=" ".join(__doc__.split("\n\n")[0].split()), epilog="See the module docstring."
     )
     parser.add_argument(
         "--only",
