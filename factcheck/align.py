@@ -170,6 +170,7 @@ class Claims:
         return Respellings(self.spellings)
 
 
+SPELLINGS_SCANNED = 2000  # spellings scanned whole; more are indexed by their deletions
 LONGEST_SOUGHT = 18  # letters: a longer word is compared with every spelling of a near length
 EDITS = 0.22  # letters ``FUZZY`` allows a spelling to lose, per letter (0.2143, and a margin)
 
@@ -181,25 +182,39 @@ class Respellings:
     (their longest common subsequence lies that close to both): so every spelling is indexed
     under each string it gives when up to EDITS of its letters are deleted, and a word finds
     its spellings by deleting as many of its own (a deletion index, as in SymSpell). A word of
-    more than LONGEST_SOUGHT letters is compared with every spelling of a length it can match."""
+    more than LONGEST_SOUGHT letters, or any word when there are SPELLINGS_SCANNED spellings or
+    fewer (the index would cost more than it saves), is compared with every spelling of a
+    length it can match."""
 
     def __init__(self, spellings: tuple[str, ...]) -> None:
         self.spellings = spellings
-        self.index: dict[str, list[int]] = {}
-        longest = int(LONGEST_SOUGHT * (1 + 2 * EDITS))  # what a sought word can match
-        for i, word in enumerate(spellings):
-            if len(word) <= longest:
-                for variant in _deletions(word, int(EDITS * len(word))):
-                    self.index.setdefault(variant, []).append(i)
+        self.index: dict[str, list[int]] | None = None
+        self.lengths: dict[int, tuple[str, ...]] = {}
 
     def near(self, word: str) -> tuple[str, ...]:
-        if len(word) > LONGEST_SOUGHT:
-            slack = 1 - FUZZY / 100 + 0.01  # the margin absorbs rounding
-            return tuple(
-                k for k in self.spellings if abs(len(k) - len(word)) <= slack * (len(k) + len(word))
-            )
-        found = {i for v in _deletions(word, int(EDITS * len(word))) for i in self.index.get(v, ())}
+        if len(word) > LONGEST_SOUGHT or len(self.spellings) <= SPELLINGS_SCANNED:
+            return self._of_length(len(word))
+        if self.index is None:
+            self.index = {}
+            longest = int(LONGEST_SOUGHT * (1 + 2 * EDITS))  # what a sought word can match
+            for i, spelling in enumerate(self.spellings):
+                if len(spelling) <= longest:
+                    for variant in _deletions(spelling, int(EDITS * len(spelling))):
+                        self.index.setdefault(variant, []).append(i)
+        index = self.index
+        found = {i for v in _deletions(word, int(EDITS * len(word))) for i in index.get(v, ())}
         return tuple(self.spellings[i] for i in sorted(found))
+
+    def _of_length(self, length: int) -> tuple[str, ...]:
+        """The spellings whose length allows FUZZY with a word of ``length`` letters: lengths
+        l and m differ in |l - m| letters at least, so the ratio is at most 100 × (1 - |l - m| /
+        (l + m))."""
+        if length not in self.lengths:
+            slack = 1 - FUZZY / 100 + 0.01  # the margin absorbs rounding
+            self.lengths[length] = tuple(
+                k for k in self.spellings if abs(len(k) - length) <= slack * (len(k) + length)
+            )
+        return self.lengths[length]
 
 
 def _deletions(word: str, n: int) -> set[str]:
@@ -354,10 +369,14 @@ def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
             postings.setdefault(k, []).append(j)
     windows = _Windows(postings, len(sentences))
     heaviest: dict[frozenset[str], float] = {}
+    said: dict[int, frozenset[str]] = {}  # the words of each window compared so far
+    few = len(sentences) <= FREQUENT  # no word is in more sentences than FREQUENT
     out = []
     for claim, whole in zip(claims.units, claims.mass, strict=True):
         frequent = frozenset(
-            sorted(
+            ()
+            if few
+            else sorted(
                 (k for k in claim.keys if len(postings.get(k, ())) > FREQUENT),
                 key=lambda k: (-len(postings[k]), k),
             )[:MOST_FREQUENT]
@@ -365,12 +384,13 @@ def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
         hits = {j for k in claim.keys - frequent for j in postings.get(k, ())}
         best = 0.0
         for j in hits | {j - 1 for j in hits if j > 0}:
-            keys = (
-                sentences[j].keys | sentences[j + 1].keys
-                if j + 1 < len(sentences)
-                else sentences[j].keys
-            )
-            best = max(best, _mass(claim.keys & keys, weights) / whole)
+            if j not in said:
+                said[j] = (
+                    sentences[j].keys | sentences[j + 1].keys
+                    if j + 1 < len(sentences)
+                    else sentences[j].keys
+                )
+            best = max(best, _mass(claim.keys & said[j], weights) / whole)
         if frequent:
             if frequent not in heaviest:
                 heaviest[frequent] = windows.heaviest(frequent, weights)

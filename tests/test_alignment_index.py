@@ -103,14 +103,21 @@ def test_a_word_of_many_claims_is_a_bit_mask_of_them_lightest_first() -> None:
     assert {claims.ranks[r] for r in range(len(texts)) if mask >> r & 1} == set(range(len(PLACES)))
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@pytest.mark.parametrize("scanned", [0, 10_000])
+@settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     word=st.text("aeinrst", min_size=5, max_size=14),
     vocabulary=st.lists(st.text("aeinrst", min_size=5, max_size=16), min_size=1, max_size=30),
 )
 def test_a_respelling_is_sought_among_words_of_a_length_that_can_match(
-    word: str, vocabulary: list[str]
+    monkeypatch: pytest.MonkeyPatch, scanned: int, word: str, vocabulary: list[str]
 ) -> None:
+    monkeypatch.setattr(align, "SPELLINGS_SCANNED", scanned)
     from rapidfuzz import fuzz, process
 
     claims = Claims.of(claim_units([" ".join(vocabulary)]))
