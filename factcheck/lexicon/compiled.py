@@ -101,5 +101,7 @@ def _write(path: str, data: bytes) -> None:
             file.write(data)
         os.replace(temporary, path)
     except OSError:
+        pass
+    finally:  # the temporary file is gone once replaced; a failed or interrupted write left it
         with contextlib.suppress(OSError):
             os.remove(temporary)
