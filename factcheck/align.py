@@ -382,7 +382,7 @@ def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
             )[:MOST_FREQUENT]
         )
         hits = {j for k in claim.keys - frequent for j in postings.get(k, ())}
-        best = 0.0
+        rough, best_said = 0.0, []  # the best total in any order, and what comes near it
         for j in hits | {j - 1 for j in hits if j > 0}:
             if j not in said:
                 said[j] = (
@@ -390,12 +390,21 @@ def _coverage(claims: Claims, sentences: Sequence[Unit]) -> tuple[float, ...]:
                     if j + 1 < len(sentences)
                     else sentences[j].keys
                 )
-            best = max(best, _mass(claim.keys & said[j], weights) / whole)
+            shared = claim.keys & said[j]
+            total = sum(weights[k] for k in shared)  # a claim's words all have a weight
+            if total > rough * (1 + 1e-9):
+                rough, best_said = total, [shared]
+            elif total >= rough * (1 - 1e-9):
+                best_said.append(shared)
+        if not whole:
+            out.append(1.0)  # a claim of no content words
+            continue
+        best = max((_mass(shared, weights) for shared in best_said), default=0.0) / whole
         if frequent:
             if frequent not in heaviest:
                 heaviest[frequent] = windows.heaviest(frequent, weights)
             best = max(best, heaviest[frequent] / whole)
-        out.append(best if whole else 1.0)
+        out.append(best)
     return tuple(out)
 
 

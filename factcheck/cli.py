@@ -296,14 +296,18 @@ def _render(
     from .render import renderer
 
     render = renderer(output_format.value)
-    out = io.StringIO() if output_file else sys.stdout
+    # rendered whole, then written at once: under PYTHONUNBUFFERED (set in many CI images) each
+    # piece a renderer writes would be a system call of its own; a terminal is written as is
+    out = sys.stdout if output_file is None and sys.stdout.isatty() else io.StringIO()
     for index, (claims, reports) in enumerate(groups):
         if index and output_format is ReportFormat.TEXT:
             out.write("\n")
         render(claims, reports, out, color=color)
-    if output_file is not None:
-        assert isinstance(out, io.StringIO)
-        files.write_atomic(output_file, out.getvalue(), force=True)
+    if isinstance(out, io.StringIO):
+        if output_file is None:
+            sys.stdout.write(out.getvalue())
+        else:
+            files.write_atomic(output_file, out.getvalue(), force=True)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format is ReportFormat.GITHUB and step_summary:
         from .render.github import summary
