@@ -7,12 +7,12 @@ finding (GitLab merges entries that share one), a ``severity`` and ``location.pa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..claims import ClaimSet
 from ..report import Report
+from .json import indented
 from .location import Located, located, one_line
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -23,7 +23,7 @@ def render(
 ) -> None:
     """Write the Code Quality array; ``color`` is ignored."""
     issues = [_issue(entry) for entry in located(claims, reports)]
-    json.dump(issues, out, indent=2, ensure_ascii=False)
+    out.write(indented(issues))
     out.write("\n")
 
 

@@ -10,7 +10,6 @@ the claims file), a ``partialFingerprints`` entry that ignores line numbers and 
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -20,6 +19,7 @@ import factcheck
 from .. import drift
 from ..claims import ClaimSet
 from ..report import Report
+from .json import indented
 from .location import Located, located
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -56,7 +56,7 @@ def render(
         "results": [_result(entry, index) for entry in located(claims, reports)],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    json.dump(log, out, indent=2, ensure_ascii=False)
+    out.write(indented(log))
     out.write("\n")
 
 
