@@ -3,38 +3,59 @@ scripts/wordnet_lexicon.py) and lexicon/opposites.txt (common opposites WordNet 
 such as "rise"/"decline").
 
 Words are looked up by lemma: a token's lower-case form, or that form without an inflection
-("declined" → "decline", "companies" → "company"). Loaded on first use, from the table's
-precompiled copy when an earlier run made one (``lexicon.compiled``).
+("declined" → "decline", "companies" → "company"). The 40,000 pairs of antonyms.txt are not
+made into a table: the file is sorted (tests/test_lexicon.py keeps it so), so a word's lines
+are found by bisection of its bytes, read once, as they are shipped. A run pays for the words
+it looks up, not for the table, and keeps no copy of it anywhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 
 from . import lexicon
-from .lexicon import compiled
-
-SOURCES = ("antonyms", "opposites")  # the lexicon files the table is built from
 
 
-def build() -> dict[str, str]:
-    """Each word's opposites, tab-separated, from the lexicon files (a flat table of strings
-    loads fastest from its precompiled copy)."""
+@cache
+def _antonym_bytes() -> bytes:
+    return resources.files(lexicon.__name__).joinpath("antonyms.txt").read_bytes()
+
+
+def antonyms(word: str) -> tuple[str, ...]:
+    """The opposites antonyms.txt gives ``word``, in file order: its lines "word<TAB>other",
+    found by bisection over the sorted lines (the comment lines at the top sort before any
+    word: "#" comes before letters)."""
+    data, key = _antonym_bytes(), word.encode() + b"\t"
+    lo, hi = 0, len(data)  # line starts: lines before lo sort before key, from hi on not
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if data[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    found = []
+    while data.startswith(key, lo):
+        end = data.find(b"\n", lo)
+        end = len(data) if end < 0 else end
+        found.append(data[lo + len(key) : end].decode())
+        lo = end + 1
+    return tuple(found)
+
+
+@cache
+def _opposites() -> dict[str, tuple[str, ...]]:
+    """lexicon/opposites.txt, both ways."""
     out: dict[str, list[str]] = {}
-    for line in lexicon.entries("antonyms"):  # both directions are in the file
-        a, _, b = line.partition("\t")
-        out.setdefault(a, []).append(b)
     for line in lexicon.entries("opposites"):
         a, _, b = line.partition("\t")
         out.setdefault(a, []).append(b)
         out.setdefault(b, []).append(a)
-    return {word: "\t".join(found) for word, found in out.items()}
-
-
-@cache
-def _opposites() -> dict[str, str]:
-    return compiled.load("opposites", SOURCES, build)
+    return {word: tuple(found) for word, found in out.items()}
 
 
 @cache
@@ -62,7 +83,7 @@ def lemmas(lower: str) -> tuple[str, ...]:
 @cache
 def opposites(lower: str) -> frozenset[str]:
     table = _opposites()
-    return frozenset(o for form in lemmas(lower) if form in table for o in table[form].split("\t"))
+    return frozenset(o for form in lemmas(lower) for o in (*antonyms(form), *table.get(form, ())))
 
 
 def opposite_in(lower: str, words: Iterable[str]) -> str | None:
