@@ -14,7 +14,7 @@ quotes someone by name, or names three or more actors: what a faithful rewrite s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from . import lexicon
@@ -91,7 +91,9 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
     """The claims of a report, ready for review, with their analysis (``ClaimSet.analysis``)
     made as they were found; ``InputError`` for text that is not valid Unicode."""
     require_unicode(text, source or "-")
-    pieces = list(_pieces(text))
+    sentences = body_sentences(text)
+    tokens = [tokenize(s.text) for s in sentences]
+    pieces = list(_pieces(text, sentences, tokens))
     units = tokenized_claim_units([(piece, tokens) for piece, _, tokens in pieces])
     claims = []
     speaker = None
@@ -105,15 +107,37 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
             or len({e.text for e in unit.entities if e.keys}) >= 3
         )
         claims.append(Claim(f"c{n:03d}", piece, line, key, speaker if unit.quotes else None))
-    words = frozenset(w for m in _lines(text) for w in lower_words(m.group()))
+    words = _words(text, sentences, tokens)
     return ClaimSet(tuple(claims), source=source, words=words).analysed(units)
 
 
-def _pieces(text: str) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
+def _words(
+    text: str, sentences: Sequence[Sentence], tokens: Sequence[tuple[Token, ...]]
+) -> frozenset[str]:
+    """The lower-case words of every line up to the stop marker: a body line's are those of
+    the tokens of its sentences, which are all of it but white space; a line of page furniture
+    is read here, as is a line with a sentence cut where no space was (its first word read
+    apart from the word before)."""
+    words: set[str] = set()
+    k = 0
+    for m in _lines(text):
+        first = k
+        while k < len(sentences) and sentences[k].start < m.end():
+            k += 1
+        starts = [sentences[i].start for i in range(first, k)]
+        if starts and all(s == m.start() or text[s - 1].isspace() for s in starts):
+            words.update(t.lower for i in range(first, k) for t in tokens[i])
+        else:
+            words.update(lower_words(m.group()))
+    return frozenset(words)
+
+
+def _pieces(
+    text: str, sentences: Sequence[Sentence], sentence_tokens: Sequence[tuple[Token, ...]]
+) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
     """Each claim's text, line and tokens: a body sentence that asserts something, or each
     part of it between semicolons that does."""
-    for sentence in body_sentences(text):
-        tokens = tokenize(sentence.text)
+    for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
         if not asserts(sentence.text, tokens):
             continue
         line, _ = line_col(text, sentence.start)
