@@ -144,14 +144,19 @@ class Claims:
         weights = _weights(units)
         mass = tuple(_mass(c.keys, weights) for c in units)
         ranks = tuple(sorted(range(len(units)), key=lambda i: (mass[i], i)))
-        postings: dict[str, list[int]] = {}
+        rank = [0] * len(units)
         for r, i in enumerate(ranks):
-            for k in units[i].keys:
-                postings.setdefault(k, []).append(r)
-        index = {
-            k: tuple(sorted(ranks[r] for r in v)) for k, v in postings.items() if len(v) <= COMMON
+            rank[i] = r
+        postings: dict[str, list[int]] = {}
+        for i, unit in enumerate(units):
+            for k in unit.keys:
+                postings.setdefault(k, []).append(i)
+        index = {k: tuple(v) for k, v in postings.items() if len(v) <= COMMON}
+        masks = {
+            k: _bits((rank[i] for i in v), len(units))
+            for k, v in postings.items()
+            if len(v) > COMMON
         }
-        masks = {k: _bits(v, len(units)) for k, v in postings.items() if len(v) > COMMON}
         return cls(
             units,
             name_words([e for u in units for e in u.entities]),

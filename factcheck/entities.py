@@ -90,7 +90,7 @@ def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> boo
         return False
     if tok.lower in lexicon.words("stopwords") and "." not in tok.text:
         return False  # "US" may be the pronoun shouted; "U.S." is a name
-    if tok.lower in lexicon.words("hedges") or tok.lower in lexicon.words("negations"):
+    if tok.lower in _cues():
         return False
     sentence_initial = i == 0 or tokens[i - 1].kind == "symbol" and i == 1
     if sentence_initial and tok.text[:1].isupper() and not _distinctive_case(tok.text):
@@ -103,6 +103,12 @@ def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> boo
         )
         return tok.lower in known or two_words
     return True
+
+
+@cache
+def _cues() -> frozenset[str]:
+    """Hedges and negations: "May", "Not" open a sentence, not a name."""
+    return lexicon.words("hedges") | lexicon.words("negations")
 
 
 def _distinctive_case(word: str) -> bool:

@@ -66,6 +66,12 @@ def _ordinals() -> dict[str, float]:
 
 
 @cache
+def _starts() -> frozenset[str]:
+    """The words a figure can start with: number words, ordinals, "dozen"."""
+    return frozenset(_number_words()) | frozenset(_ordinals()) | {"dozen"}
+
+
+@cache
 def _number_words() -> dict[str, float]:
     return {w: float(v) for w, v in lexicon.table("number_words").items()}
 
@@ -74,8 +80,12 @@ def quantities(tokens: Sequence[Token], text: str, offset: int = 0) -> tuple[Qua
     """Every quantity among ``tokens``; ``text`` is the string their offsets point into,
     shifted by ``offset``."""
     out: list[Quantity] = []
+    starts = _starts()
     i = 0
     while i < len(tokens):
+        if tokens[i].kind != "number" and tokens[i].lower not in starts:
+            i += 1  # neither digits nor a number word nor an ordinal: no figure starts here
+            continue
         value, j = _value(tokens, i)
         if value is None:
             i += 1
