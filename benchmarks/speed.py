@@ -277,6 +277,14 @@ def startup(args: argparse.Namespace) -> list[Verdict]:
         (f"{seed} --format json`", [*fc, *SEED_PAIR, "--format", "json"], 1.5, (0, 1)),
         (f"{seed}` (text)", [*fc, *SEED_PAIR], None, (0, 1)),
     ]
+    # factcheck's bytecode compiled first, as pip does for an installed package (an editable
+    # install under PYTHONDONTWRITEBYTECODE would otherwise recompile it on every run, while
+    # the floor's packages come compiled)
+    compiled = subprocess.run(
+        [py, "-m", "compileall", "-q", str(ROOT / "factcheck")], capture_output=True, check=False
+    )
+    if compiled.returncode:
+        progress("startup: compileall failed; factcheck's modules are compiled on each run")
     progress(f"startup: {len(commands)} commands × {args.runs} runs")
     runs: list[list[Run]] = [[run(cmd)] for _, cmd, _, _ in commands]  # warm-up, then kept out
     for _ in range(args.runs):
