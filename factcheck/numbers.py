@@ -221,8 +221,16 @@ def _approximation_after(tokens: Sequence[Token], last: int) -> tuple[str | None
     return None, last
 
 
+@cache
+def _approximation_ends() -> frozenset[str]:
+    """The last word of each phrase of lexicon/approximations.txt."""
+    return frozenset(phrase.split()[-1] for phrase in lexicon.table("approximations"))
+
+
 def _approximation(tokens: Sequence[Token], first: int) -> tuple[str | None, int]:
     """The approximation class of the words just before token ``first``, and where they start."""
+    if first == 0 or tokens[first - 1].lower not in _approximation_ends():
+        return None, first  # no phrase of the lexicon ends with the word before
     classes = lexicon.table("approximations")
     for n in (3, 2, 1):
         if first - n >= 0:
