@@ -166,7 +166,7 @@ class Claims:
             masks,
             ranks,
             tuple(mass[i] for i in ranks),
-            tuple(k for k in weights if len(k) >= 5 and k.isalpha()),
+            tuple(k for k in _first_use(units) if len(k) >= 5 and k.isalpha()),
         )
 
     @cached_property
@@ -176,7 +176,8 @@ class Claims:
 
 
 SPELLINGS_SCANNED = 2000  # spellings scanned whole; more are indexed by their deletions
-LONGEST_SOUGHT = 18  # letters: a longer word is compared with every spelling of a near length
+LONGEST_SOUGHT = 12  # letters: a longer word is compared with every spelling of a near length
+# (so no spelling of more than 15 letters is indexed: 576 deletions at 15 letters, 55,899 at 25)
 EDITS = 0.22  # letters ``FUZZY`` allows a spelling to lose, per letter (0.2143, and a margin)
 
 
@@ -201,7 +202,9 @@ class Respellings:
             return self._of_length(len(word))
         if self.index is None:
             self.index = {}
-            longest = int(LONGEST_SOUGHT * (1 + 2 * EDITS))  # what a sought word can match
+            # the longest a sought word can match: lengths l and m with |l - m| ≤ 12% of l + m
+            slack = 1 - FUZZY / 100
+            longest = int(LONGEST_SOUGHT * (1 + slack) / (1 - slack))
             for i, spelling in enumerate(self.spellings):
                 if len(spelling) <= longest:
                     for variant in _deletions(spelling, int(EDITS * len(spelling))):
@@ -229,6 +232,13 @@ def _deletions(word: str, n: int) -> set[str]:
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
+
+
+def _first_use(units: Sequence[Unit]) -> dict[str, None]:
+    """The claims' content words in order of first use: an order that does not change from
+    run to run (a set's does, with Python's string hashing), so that of two spellings equally
+    close to a word the same one is chosen every time."""
+    return dict.fromkeys(t.key for u in units for t in u.tokens if t.content)
 
 
 def _bits(positions: Iterable[int], size: int) -> int:
@@ -429,17 +439,20 @@ class _Windows:
 
     def heaviest(self, keys: frozenset[str], weights: dict[str, float]) -> float:
         """The weight of the heaviest subset of ``keys`` that one window says whole (a
-        branch-and-bound search, heaviest words first)."""
+        branch-and-bound search, heaviest words first). Every subset within rounding of the
+        best is kept and totalled exactly, as comparing every window would."""
         order = sorted(keys, key=lambda k: (-weights[k], k))
         rest = [sum(weights[k] for k in order[i:]) for i in range(len(order) + 1)]
-        best: tuple[float, tuple[str, ...]] = (0.0, ())
+        best = 0.0
+        found: list[tuple[float, tuple[str, ...]]] = []  # (rough total, words)
 
         def visit(i: int, mask: int, chosen: tuple[str, ...], mass: float) -> None:
             nonlocal best
-            if mass + rest[i] <= best[0]:
+            if (mass + rest[i]) * (1 + 1e-9) < best:
                 return
             if i == len(order):
-                best = (mass, chosen)
+                best = max(best, mass)
+                found.append((mass, chosen))
                 return
             both = mask & self.mask(order[i])
             if both:
@@ -447,4 +460,5 @@ class _Windows:
             visit(i + 1, mask, chosen, mass)
 
         visit(0, (1 << self.size) - 1, (), 0.0)
-        return _mass(frozenset(best[1]), weights)
+        near = [frozenset(words) for mass, words in found if mass * (1 + 1e-9) >= best]
+        return max(_mass(words, weights) for words in near)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from itertools import takewhile
 
@@ -334,7 +334,7 @@ def load_claim_set(path: str) -> ClaimSet:
         claim_set = factcheck.load_claims(text, path)
     else:
         claim_set = factcheck.extract(text, source=None if path == STDIN else path)
-    return replace(claim_set, path=path)
+    return claim_set.read_from(path)
 
 
 def _is_claims_file(path: str, text: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,13 @@ class ClaimSet:
 
         self.__dict__["analysis"] = analyse(self, units)
         return self
+
+    def read_from(self, path: str) -> ClaimSet:
+        """This claims set as read from ``path``, with the analysis it has made, if any."""
+        found = replace(self, path=path)
+        if "analysis" in self.__dict__:
+            found.__dict__["analysis"] = self.__dict__["analysis"]
+        return found
 
     def __len__(self) -> int:
         return len(self.claims)
