@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from . import lexicon
 from .entities import Entity, knows, mentions, name_words
 from .numbers import Quantity, quantities
 from .text import Sentence, Token, quoted, tokenize
@@ -38,6 +39,22 @@ class Unit:
     entities: tuple[Entity, ...]
     quantities: tuple[Quantity, ...]
     quotes: tuple[tuple[int, int, str], ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The ``lower`` form of every token."""
+        return frozenset(t.lower for t in self.tokens)
+
+    def cues(self, name: str) -> list[tuple[int, int]]:
+        """``cue_positions`` of all the tokens, for lexicon ``name``: found once, read by every
+        check of every pair the unit is in (a claim's, by every document)."""
+        if name not in self._cues:
+            self._cues[name] = cue_positions(self.tokens, name)
+        return self._cues[name]
+
+    @cached_property
+    def _cues(self) -> dict[str, list[tuple[int, int]]]:
+        return {}
 
     @cached_property
     def content(self) -> tuple[int, ...]:
@@ -82,6 +99,22 @@ class Alignment:
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.weights.get("", 1.0))
+
+
+def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]:
+    """Token ranges where a phrase of lexicon ``cues`` occurs (longest first, no overlaps)."""
+    index = lexicon.phrase_index(cues)
+    lowers = [t.lower for t in tokens]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lowers):
+        for cue in index.get(lowers[i], ()):
+            if tuple(lowers[i : i + len(cue)]) == cue:
+                found.append((i, i + len(cue)))
+                i += len(cue) - 1
+                break
+        i += 1
+    return found
 
 
 def make_unit(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> Unit:

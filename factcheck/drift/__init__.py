@@ -15,8 +15,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import Protocol
 
-from .. import lexicon
-from ..align import CLAUSE_STOPS, Link, Unit
+from ..align import CLAUSE_STOPS, Link, Unit, cue_positions
 from ..claims import Claim
 from ..entities import Entity, Names
 from ..numbers import Quantity
@@ -140,22 +139,6 @@ class Drift:
     message: str
 
 
-def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]:
-    """Token ranges where a phrase of lexicon ``cues`` occurs (longest first, no overlaps)."""
-    index = lexicon.phrase_index(cues)
-    lowers = [t.lower for t in tokens]
-    found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lowers):
-        for cue in index.get(lowers[i], ()):
-            if tuple(lowers[i : i + len(cue)]) == cue:
-                found.append((i, i + len(cue)))
-                i += len(cue) - 1
-                break
-        i += 1
-    return found
-
-
 class Span(Protocol):
     @property
     def start(self) -> int: ...
@@ -260,7 +243,7 @@ def backed(pair: Pair, cue: tuple[Token, ...], cues: str) -> bool:
     for unit in pair.linked:
         if unit is pair.claim_unit:
             continue
-        for a, b in cue_positions(unit.tokens, cues):
+        for a, b in unit.cues(cues):
             their_side, theirs = _scope(unit, unit.tokens[a:b])
             if their_side == side and len(theirs & words) >= SCOPE:
                 return True

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..align import Unit
 from ..entities import Entity, named_in, one_actor, same_actor
-from . import Drift, Pair, cue_positions
+from . import Drift, Pair
 
 ID = "attribution"
 SEVERITY = "error"
@@ -49,11 +49,11 @@ def check(pair: Pair) -> Iterator[Drift]:
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
     names = pair.source.named
-    sentence_words = {t.lower for t in pair.sentence.tokens}
+    sentence_words = pair.sentence.words
     # an actor the claim names is the claim's, whose speaker may have been misread ("Reality
     # star June Shannon"), unless the sentence names the claimed actor too: roles swapped
     misread = not any(same_actor(c, sentence_words) for c in claimed if c.keys)
-    in_claim = {t.lower for t in pair.claim_unit.tokens} if misread else set()
+    in_claim = pair.claim_unit.words if misread else frozenset()
     extra = [
         e
         for e in actors
@@ -114,7 +114,7 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
     """Names credited with what ``unit`` says, the span from its clause to the cue, and the
     cue's group (speech, criticism…): the names before the first cue in its clause, or the
     name right after "according to"."""
-    cues = cue_positions(unit.tokens, "attribution")
+    cues = unit.cues("attribution")
     if not cues:
         return [], 0, 0, None
     a, b = cues[0]

@@ -26,8 +26,8 @@ SEVERITY = "error"
 
 
 def check(pair: Pair) -> Iterator[Drift]:
-    claim_words = {t.lower for t in pair.claim_unit.tokens}
-    sentence_words = {t.lower for t in pair.sentence.tokens}
+    claim_words = pair.claim_unit.words
+    sentence_words = pair.sentence.words
     missing = _missing(pair.claim_unit.entities, pair.sentence.entities, sentence_words)
     for e in pair.sentence.entities:
         if not e.keys or named_in(e, claim_words):
@@ -55,7 +55,7 @@ def check(pair: Pair) -> Iterator[Drift]:
 
 
 def _missing(
-    claimed: tuple[Entity, ...], found: tuple[Entity, ...], words: set[str]
+    claimed: tuple[Entity, ...], found: tuple[Entity, ...], words: frozenset[str]
 ) -> list[Entity]:
     """Names of the claim the sentence leaves out, counting mentions: a claim naming IBM twice
     and a sentence naming it once leave one IBM out."""

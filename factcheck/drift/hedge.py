@@ -40,7 +40,10 @@ def check(pair: Pair) -> Iterator[Drift]:
         return  # polarity and certainty are only comparable where the two say the same thing
     whole = len(pair.claim_unit.tokens) <= SHORT_CLAIM
     claim_tokens = pair.claim_unit.tokens if whole else pair.claim_window(MARGIN)
-    if cue_positions(claim_tokens, "opinions"):
+    opinions = (
+        pair.claim_unit.cues("opinions") if whole else cue_positions(claim_tokens, "opinions")
+    )
+    if opinions:
         return  # "I think it's a one": an opinion may be reported with or without a hedge
     claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys)
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
