@@ -117,11 +117,6 @@ def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]
     return found
 
 
-def make_unit(text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> Unit:
-    piece = text[start:end]
-    return _unit(piece, start, tokenize(piece, start), known)
-
-
 def _unit(piece: str, start: int, tokens: tuple[Token, ...], known: frozenset[str]) -> Unit:
     return Unit(
         piece,
@@ -291,13 +286,17 @@ def _set_bits(mask: int) -> Iterator[int]:
         p = digits.find("1", p + 1)
 
 
-def align(claims: Claims, text: str, sentences: Sequence[Sentence]) -> Alignment:
+def align(
+    claims: Claims, text: str, sentences: Sequence[Sentence], keep: int | None = None
+) -> Alignment:
+    """The alignment of ``sentences`` (of ``text``) with ``claims``; ``keep``: the number of
+    links kept per sentence, the best (all by default)."""
     respelled: dict[str, str | None] = {}
     units = tuple(
-        _respell(make_unit(text, s.start, s.end, claims.known), claims, respelled)
+        _respell(_unit(s.text, s.start, tokenize(s.text, s.start), claims.known), claims, respelled)
         for s in sentences
     )
-    links = tuple(_links(claims, u) for u in units)
+    links = tuple(_links(claims, u, keep) for u in units)
     coverage = _coverage(claims, units)
     return Alignment(claims.units, units, claims.weights, coverage, links)
 
@@ -344,7 +343,7 @@ def _mass(keys: frozenset[str], weights: dict[str, float]) -> float:
     return sum([weights.get(k, unseen) for k in sorted(keys)])
 
 
-def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
+def _links(claims: Claims, sentence: Unit, keep: int | None = None) -> tuple[Link, ...]:
     """The claims ``sentence`` says enough of, best first. Compared are only the claims that
     share one of its less common words, and those that share two common words or more and
     are light enough for those alone to link them."""
@@ -370,8 +369,12 @@ def _links(claims: Claims, sentence: Unit) -> tuple[Link, ...]:
         coverage, precision = said / claims.mass[i], said / total
         score = 2 * coverage * precision / (coverage + precision)
         if score >= LINK or coverage >= COVER:
-            found.append(Link(i, score, coverage, region(claim, shared), region(sentence, shared)))
-    return tuple(sorted(found, key=lambda link: (-link.score, link.claim)))
+            found.append((-score, i, coverage, shared))
+    found.sort(key=lambda link: link[:2])
+    return tuple(
+        Link(i, -score, coverage, region(claims.units[i], shared), region(sentence, shared))
+        for score, i, coverage, shared in found[:keep]
+    )
 
 
 def _by_common_words(claims: Claims, common: list[str], total: float) -> set[int]:

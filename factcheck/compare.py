@@ -73,7 +73,7 @@ def compare(
     analysis = claims.analysis
     sentences = body_sentences(text)
     doc = Document(text, sentences)
-    alignment = align(analysis.claims, text, sentences)
+    alignment = align(analysis.claims, text, sentences, LINKS_CHECKED)
     source = analysis.source
     checkable = [i for i, u in enumerate(alignment.sentences) if asserts(u.text, u.tokens)]
     caseless = _caseless(alignment.sentences)
