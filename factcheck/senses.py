@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from . import lexicon
 
 
 @cache
 def _antonym_bytes() -> bytes:
-    return resources.files(lexicon.__name__).joinpath("antonyms.txt").read_bytes()
+    with open(lexicon.path("antonyms"), "rb") as file:
+        return file.read()
 
 
 def antonyms(word: str) -> tuple[str, ...]:
