@@ -194,6 +194,8 @@ def compare_all(
     from concurrent.futures import ProcessPoolExecutor  # only here: its import costs start-up
 
     distinct = {id(claims): claims for claims, _, _ in documents}
+    for claims in distinct.values():
+        claims.analysis  # noqa: B018 -- made here once: workers started by fork inherit it
     index = {key: n for n, key in enumerate(distinct)}
     tasks = [(index[id(claims)], text, path) for claims, text, path in documents]
     start = (compare, tuple(distinct.values()), cutoffs)
