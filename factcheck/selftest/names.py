@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..align import Unit, claim_units
+from ..align import Unit
 from ..claims import Claim, ClaimSet
 from ..text import fold
 from .edit import Edit, Rewrite, cues, items, matches, rewrite
@@ -64,7 +64,7 @@ def every_claim(claims: ClaimSet, makers: Iterable[Maker]) -> tuple[Rewrite, ...
 
 
 def claims_file(claims: ClaimSet) -> File:
-    units = claim_units([c.text for c in claims])
+    units = claims.analysis.claims.units  # the analysis every comparison with them reads
     surnames = {fold(c.speaker).split()[-1] for c in claims if c.speaker}
     names = []
     for i, (claim, unit) in enumerate(zip(claims, units, strict=True)):
