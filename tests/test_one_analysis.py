@@ -11,13 +11,14 @@ read differently at the start of a piece.
 from __future__ import annotations
 
 import importlib
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.text import lower_words
+from factcheck.text import lower_words, quote_key
 
 extract_module = importlib.import_module("factcheck.extract")
 
@@ -53,3 +54,22 @@ def test_a_line_cut_where_no_space_was_is_read_whole(monkeypatch: pytest.MonkeyP
     assert (
         factcheck.extract(text).words == lower_words(text) == {"acme", "said", "5", "are", "done"}
     )
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    claims=st.lists(
+        st.lists(st.sampled_from(FRAGMENTS + ("[M]ore", "]", "[")), max_size=12).map("".join),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_a_claims_quote_form_is_read_from_its_tokens(claims: list[str]) -> None:
+    """A claim's whole text as a quote is compared in quote_key() form; it is made from the
+    tokens the analysis already has, where no bracket is to be dropped."""
+    claim_set = factcheck.load_claims(
+        "claims:\n"
+        + "".join(f"- id: c{i}\n  text: {json.dumps(t.strip() or 'x')}\n" for i, t in enumerate(claims))
+    )
+    source = claim_set.analysis.source
+    assert source.texts == tuple(quote_key(c.text) for c in claim_set.claims)

@@ -61,8 +61,14 @@ class Source:
 
     @cached_property
     def texts(self) -> tuple[str, ...]:
-        """Every claim's whole text, as quote_key(): made once, when a quote is first checked."""
-        return tuple(quote_key(u.text) for u in self.units)
+        """Every claim's whole text, as quote_key(): made once, when a quote is first checked,
+        from the claim's own tokens where it has no brackets to drop (the same tokens)."""
+        return tuple(
+            quote_key(u.text)
+            if "[" in u.text or "]" in u.text
+            else " ".join(t.key for t in u.tokens)
+            for u in self.units
+        )
 
     @cached_property
     def quoted(self) -> Passages:
