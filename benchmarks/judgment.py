@@ -72,8 +72,12 @@ def by_fold(paths: Sequence[str]) -> None:
     rules: list[str] = []
     for path in paths:
         judged, folds, documents = _judged(path)
-        for name, keep in (("1–4", lambda f: f != 0), ("0", lambda f: f == 0)):
-            group = [(j, d) for j, f, d in zip(judged, folds, documents, strict=True) if keep(f)]
+        for name, check_fold in (("1–4", False), ("0", True)):
+            group = [
+                (j, d)
+                for j, f, d in zip(judged, folds, documents, strict=True)
+                if (f == 0) == check_fold
+            ]
             if not group:
                 continue
             s = scores(j for j, _ in group)
