@@ -11,8 +11,9 @@ same benchmarks (test splits; see ../shared/data/README.md). The data stay outsi
 Then, per file, the same pairs split by fold: folds 1–4 (the pairs one may study) against fold 0
 (the check fold: scored here, never read). For each: balanced accuracy, precision and recall of
 "inconsistent", the false-alarm rate (consistent pairs flagged), the share of source documents
-whose every derivative is flagged (a finding on words all versions share), and per rule its
-precision and the pairs it alone decides (flagged by it and no other rule). Polytope's `label`
+whose every derivative is flagged (a finding on words all versions share), the balanced
+accuracy per domain (SummEdits) or source (CNN/DM or XSum), and per rule its precision and the
+pairs it alone decides (flagged by it and no other rule). Polytope's `label`
 counts omissions too; its drift is measured against `meta.inaccuracy_label`.
 """
 
@@ -70,9 +71,20 @@ def by_fold(paths: Sequence[str]) -> None:
     )
     print("|---|---|---|---|---|---|---|---|")
     rules: list[str] = []
+    domain_rows: list[str] = []
     for path in paths:
-        judged, folds, documents = _judged(path)
+        judged, folds, documents, domains = _judged(path)
         for name, check_fold in (("1–4", False), ("0", True)):
+            by_domain: dict[str, list[Judgment]] = {}
+            for j, f, d in zip(judged, folds, domains, strict=True):
+                if (f == 0) == check_fold and d:
+                    by_domain.setdefault(d, []).append(j)
+            cells = [
+                f"{d} {scores(js).balanced_accuracy:.1%} ({len(js)})"
+                for d, js in sorted(by_domain.items())
+            ]
+            if cells:
+                domain_rows.append(f"| {Path(path).name} | {name} | {'; '.join(cells)} |")
             group = [
                 (j, d)
                 for j, f, d in zip(judged, folds, documents, strict=True)
@@ -91,6 +103,12 @@ def by_fold(paths: Sequence[str]) -> None:
                 f"| {s.precision:.1%} | {s.recall:.1%} | {alarms:.1%} | {every:.0%} |"
             )
             rules += [_rules(Path(path).name, name, [j for j, _ in group])]
+    if domain_rows:
+        print("\n### By domain or source: balanced accuracy (pairs)\n")
+        print("| file | folds | domain |")
+        print("|---|---|---|")
+        for line in domain_rows:
+            print(line)
     print("\n### By rule: precision (right of fired), and the pairs it alone decides\n")
     print("| file | folds | rule: precision (right/fired), alone |")
     print("|---|---|---|")
@@ -98,7 +116,7 @@ def by_fold(paths: Sequence[str]) -> None:
         print(line)
 
 
-def _judged(path: str) -> tuple[list[Judgment], list[int], list[str]]:
+def _judged(path: str) -> tuple[list[Judgment], list[int], list[str], list[str]]:
     """The judgments of a file, with each pair's fold and source document (nothing else of a
     pair is read). Polytope's drift label is its ``meta.inaccuracy_label``."""
     text = Path(path).read_text(encoding="utf-8")
@@ -110,7 +128,11 @@ def _judged(path: str) -> tuple[list[Judgment], list[int], list[str]]:
             pairs[i] = replace(pairs[i], inconsistent=drift == "inconsistent")
     folds = [int(r.get("fold", 1)) for r in records]
     documents = [str(hash(r["source"])) for r in records]
-    return list(judge_all(pairs)), folds, documents
+    domains = [
+        str((r.get("meta") or {}).get("domain") or (r.get("meta") or {}).get("origin") or "")
+        for r in records
+    ]
+    return list(judge_all(pairs)), folds, documents, domains
 
 
 def _rules(name: str, folds: str, judged: Sequence[Judgment]) -> str:
