@@ -97,14 +97,21 @@ def compare(
     return Report(path, _summary(claims, sentences, findings, scores), tuple(findings))
 
 
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a figure among the report's words
+
+
 def _source(units: tuple[Unit, ...], words: frozenset[str]) -> Source:
+    """What the claims say, and the report around them when it is known (``words``): a name
+    or a figure the report gives outside its claims (a byline, a sentence too short to be a
+    claim: "She was 86.") is not new to a rewrite."""
     return Source(
         units,
         words | frozenset(t.lower for u in units for t in u.tokens),
         frozenset(k for u in units for k in u.keys) | frozenset(word_key(w) for w in words),
         tuple(q for u in units for q in u.quantities),
         tuple(quote_key(q) for u in units for _, _, q in u.quotes),
-        frozenset(round(q.value, 6) for u in units for q in u.quantities),
+        frozenset(round(q.value, 6) for u in units for q in u.quantities)
+        | frozenset(round(float(w), 6) for w in words if _FIGURE.fullmatch(w)),
         tuple(e for u in units for e in u.entities),
     )
 

@@ -74,3 +74,22 @@ def test_omissions_come_last_in_claims_file_order() -> None:
     omitted = [f.claim_id for f in report.findings if f.kind == "omission"]
     assert omitted == ["zz", "aa"]
     assert report.findings[-2:] == tuple(f for f in report.findings if f.kind == "omission")
+
+
+def test_a_figure_the_report_gives_outside_its_claims_is_not_new() -> None:
+    """ "She was 86." is too short to be a claim, but a rewrite that says so says what the
+    report says; another age is still new."""
+    report = (
+        "Maria Lopez, who founded the Riverton library, died on Sunday in her home town.\n"
+        "She was 86.\n"
+        "She ran the library for thirty years and trained its first archivists.\n"
+    )
+    claims = factcheck.extract(report)
+    assert not any("86" in c.text for c in claims)
+    said = "Maria Lopez, who founded the Riverton library, died on Sunday at {} in her home town."
+    checked = [
+        f for f in factcheck.compare(claims, said.format(86)).findings if f.kind != "omission"
+    ]
+    assert checked == []
+    changed = factcheck.compare(claims, said.format(87)).findings
+    assert [(f.rule, f.found) for f in changed if f.kind != "omission"] == [("unsupported", "87")]
