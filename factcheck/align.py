@@ -93,12 +93,8 @@ class Link:
 class Alignment:
     claims: tuple[Unit, ...]
     sentences: tuple[Unit, ...]
-    weights: dict[str, float]
     coverage: tuple[float, ...]  # per claim: best share said by one window
-    links: tuple[tuple[Link, ...], ...]  # per sentence, best first
-
-    def weight(self, key: str) -> float:
-        return self.weights.get(key, self.weights.get("", 1.0))
+    links: tuple[tuple[Link, ...], ...]  # per sentence, the best first (``keep`` of them)
 
 
 def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]:
@@ -298,7 +294,7 @@ def align(
     )
     links = tuple(_links(claims, u, keep) for u in units)
     coverage = _coverage(claims, units)
-    return Alignment(claims.units, units, claims.weights, coverage, links)
+    return Alignment(claims.units, units, coverage, links)
 
 
 def _weights(claims: Sequence[Unit]) -> dict[str, float]:

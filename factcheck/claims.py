@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 FORMAT_VERSION = 1
+_UNITS = "_units"  # the claim units extract made, kept for the analysis
 CLAIM_FIELDS = ("id", "text", "line", "key", "speaker")
 TOP_FIELDS = ("version", "source", "claims")
 FIRST_KEYS = ("version:", "claims:")  # a claims file's first line of content starts with one
@@ -61,24 +62,24 @@ class ClaimSet:
     @cached_property
     def analysis(self) -> Analysis:
         """The claims analysed for comparison, made on first use and kept: every document
-        compared with this claims file reads the same analysis. ``InputError`` for claims
-        that are not valid Unicode."""
+        compared with this claims file reads the same analysis (from the units ``extract``
+        made, when it made them). ``InputError`` for claims that are not valid Unicode."""
         from .compare import analyse  # only where a comparison is made: keeps start-up light
 
-        return analyse(self)
+        return analyse(self, self.__dict__.get(_UNITS))
 
     def analysed(self, units: tuple[Unit, ...]) -> ClaimSet:
-        """This claims set, its analysis made from ``units`` (its claims' texts, analysed)."""
-        from .compare import analyse
-
-        self.__dict__["analysis"] = analyse(self, units)
+        """This claims set, whose analysis, if it is ever needed, starts from ``units`` (its
+        claims' texts, already analysed)."""
+        self.__dict__[_UNITS] = units
         return self
 
     def read_from(self, path: str) -> ClaimSet:
-        """This claims set as read from ``path``, with the analysis it has made, if any."""
+        """This claims set as read from ``path``, with what it has of its analysis."""
         found = replace(self, path=path)
-        if "analysis" in self.__dict__:
-            found.__dict__["analysis"] = self.__dict__["analysis"]
+        for kept in ("analysis", _UNITS):
+            if kept in self.__dict__:
+                found.__dict__[kept] = self.__dict__[kept]
         return found
 
     def __len__(self) -> int:

@@ -179,7 +179,7 @@ def _pair(record: Any, path: str, n: int) -> LabelledPair:
 
 def judge(pair: LabelledPair) -> Judgment:
     """Run the same engine as ``compare``, with the source's claims extracted in memory."""
-    return Judgment(pair, compare(extract(pair.source), pair.derivative, pair.id))
+    return next(judge_all([pair]))
 
 
 def judge_all(pairs: Iterable[LabelledPair]) -> Iterator[Judgment]:

@@ -138,13 +138,8 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     out: list[Token] = []
     append, new = out.append, tuple.__new__
     for m in _TOKEN.finditer(text):
-        start = m.start()
-        if start and m.lastgroup == "word" and text[start - 1] in "'’":
-            forms = _after_apostrophe(m.group())
-        else:
-            forms = _forms(m.group(), m.lastgroup or "")
-        start += offset
-        for surface, lower, key, kind, content in forms:
+        start = m.start() + offset
+        for surface, lower, key, kind, content in _read(text, m):
             append(new(Token, (surface, start, start + len(surface), lower, key, kind, content)))
     return tuple(out)
 

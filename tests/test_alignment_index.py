@@ -11,6 +11,8 @@ COMMON and FREQUENT are lowered so that the bit masks are used.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +31,16 @@ PLACES = (
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(
     lambda words: " ".join(words).capitalize() + "."
 )
+
+
+def patched(examples: int) -> Any:
+    """Hypothesis settings for a property run under monkeypatch (idempotent per example)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
 
 
 def plain_links(claims: Claims, unit: Unit) -> list[tuple[int, float, float]]:
@@ -60,12 +72,7 @@ def plain_coverage(claims: Claims, units: tuple[Unit, ...]) -> list[float]:
 
 
 @pytest.mark.parametrize(("common", "frequent"), [(0, 0), (1, 1), (3, 3), (100, 100)])
-@settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@patched(60)
 @given(
     claim_texts=st.lists(sentence, min_size=1, max_size=12),
     sentences=st.lists(sentence, min_size=1, max_size=14),
@@ -104,12 +111,7 @@ def test_a_word_of_many_claims_is_a_bit_mask_of_them_lightest_first() -> None:
 
 
 @pytest.mark.parametrize("scanned", [0, 10_000])
-@settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@patched(200)
 @given(
     word=st.text("aeinrst", min_size=5, max_size=14),
     vocabulary=st.lists(st.text("aeinrst", min_size=5, max_size=16), min_size=1, max_size=30),
