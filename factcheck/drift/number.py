@@ -30,7 +30,12 @@ def check(pair: Pair) -> Iterator[Drift]:
         claimed = [c for c in pair.claim_unit.quantities if c.comparable(found)]
         if not claimed:
             continue  # nothing of its kind to compare with: a new figure is unsupported's
-        slot = [c for c in claimed if same_slot(pair.claim_unit, c, pair.sentence, found)]
+        slot = [
+            c
+            for c in claimed
+            if same_slot(pair.claim_unit, c, pair.sentence, found)
+            and (c.same_value(found) or not _said(pair, c))
+        ]
         if found.unit == ORDINAL and not slot:
             continue  # "first", "second" are figures only in a figure's place
         same = slot or [c for c in claimed if c.same_value(found)]
@@ -43,6 +48,16 @@ def check(pair: Pair) -> Iterator[Drift]:
                 yield _drift(same[0], found, "approximation changed")
         elif not pair.source.has_figure(found):
             yield _drift(_nearest(claimed, found), found, "figure changed")
+
+
+def _said(pair: Pair, claimed: Quantity) -> bool:
+    """True when the sentence gives the claim's figure in its own place too: a figure beside
+    it stands in a reordered clause ("joined in 1961 and in 1987 became"), not in its place
+    (while two figures that swapped places are each in the other's)."""
+    return any(
+        claimed.same_value(q) and same_slot(pair.claim_unit, claimed, pair.sentence, q)
+        for q in pair.sentence.quantities
+    )
 
 
 def _changed(claimed: str | None, found: str | None) -> bool:
