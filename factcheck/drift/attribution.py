@@ -16,7 +16,9 @@ company" its first name. Cues come in groups (speech, criticism, argument, prais
 not compared with "Y criticised". Naming fewer of the claim's actors is not drift, nor is
 crediting an actor the claim itself names (the claim's speaker may have been misread), unless
 the sentence names the claim's actor too ("Smith said Jones misled" → "Jones said Smith
-misled": roles swapped). Limits: passive voice ("was criticised by X") is read as X being the actor only with
+misled": roles swapped), nor is a sentence whose crediting words name the claim's actor
+beside others that describe it ("Sheffield battery maker Brightwater says"; "according to her
+daughter, the architect Claire Ellingham,"). Limits: passive voice ("was criticised by X") is read as X being the actor only with
 "according to".
 """
 
@@ -48,6 +50,9 @@ def check(pair: Pair) -> Iterator[Drift]:
     actors, start, end, cue = _sentence_actors(pair)
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
+    credited = {t.lower for t in pair.sentence.tokens if start <= t.start < end}
+    if any(c.keys and named_in(c, credited) for c in claimed):
+        return  # the words that credit it name the claim's actor, among others that describe it
     names = pair.source.named
     sentence_words = pair.sentence.words
     # an actor the claim names is the claim's, whose speaker may have been misread ("Reality
@@ -127,10 +132,23 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
         after = [e for e in names if nxt is not None and e.start == nxt.start] or _source_words(
             unit, b
         )
-        return after, cue_start, after[0].end if after else cue_end, group
+        return after, cue_start, _appositive(unit, after[0].end if after else cue_end), group
     clause = _clause_start(unit, cue_start)
     subject = _first_run([e for e in names if clause <= e.start and e.end <= cue_start], unit)
     return subject, max(clause, unit.start), cue_end, group
+
+
+def _appositive(unit: Unit, end: int) -> int:
+    """``end`` moved past an appositive naming what ends there ("according to her daughter, the
+    architect Claire Ellingham, she …"): a part between two commas that holds a name."""
+    rest = unit.text[end - unit.start :]
+    if not rest.startswith(","):
+        return end
+    close = rest.find(",", 1)
+    if close < 0:
+        return end
+    stop = end + close
+    return stop if any(end < e.start and e.end <= stop for e in unit.entities) else end
 
 
 def _unquoted(unit: Unit) -> list[Entity]:
