@@ -15,7 +15,11 @@ A side is negative when it has any negation cue (counting them would read "don't
 a double negative). Only the part of each side that says the same thing is compared (a merged sentence's other
 clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
 and lexicon/opposites.txt) flips polarity as a "not" does, where the two stand in one place (a
-neighbouring content word agrees: "rose in Q4" / "fell in Q4"). Cues are lexicon/negations.txt.
+neighbouring content word agrees: "rose in Q4" / "fell in Q4"). Cues are lexicon/negations.txt
+and the phrases of lexicon/negation_phrases.txt that say "not before" ("the first time in 22
+years" is "had not … in 22 years"). A "not" after a comma that sets one thing against another
+("local councils, not an agency") denies what "rather than" (lexicon/contrasts.txt) does: it
+is no flip where the other side contrasts too.
 Limits: double negation ("not wrong") is read as a negation; opposites outside the lexicons are
 not seen.
 """
@@ -25,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon
-from ..align import Unit
+from ..align import Unit, cue_positions
 from ..senses import opposite_in
 from ..text import Token
 from . import Drift, Pair, backed, counterpart, in_scope, near_slot, position
@@ -43,6 +47,10 @@ def check(pair: Pair) -> Iterator[Drift]:
     sentence_window = pair.sentence_window(MARGIN)
     claim_cues = _cues(claim_window, pair.claim_unit, pair.sentence.keys)
     cues = _cues(sentence_window, pair.sentence, pair.source.keys)
+    if _contrast(pair.claim_unit):
+        cues = [t for t in cues if not _contrasting(pair.sentence, t)]
+    if _contrast(pair.sentence):
+        claim_cues = [t for t in claim_cues if not _contrasting(pair.claim_unit, t)]
     swaps = [
         (said, found)
         for said, found in _antonyms(claim_window, sentence_window)
@@ -91,9 +99,10 @@ def check(pair: Pair) -> Iterator[Drift]:
 
 def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[Token]:
     """Negation cues among ``tokens`` (of ``unit``) whose scope the other side says; "no" in
-    "no more than 44%" qualifies a figure and negates nothing."""
+    "no more than 44%" qualifies a figure and negates nothing. A phrase that says "not before"
+    ("the first time in 22 years") counts as a cue, by its first word."""
     negations = lexicon.words("negations")
-    return [
+    found = [
         t
         for t in tokens
         if t.kind == "word"
@@ -101,6 +110,23 @@ def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[
         and not any(q.start <= t.start < q.end for q in unit.quantities)
         and in_scope(unit, (t,), other)
     ]
+    phrases = [
+        tokens[a]
+        for a, b in cue_positions(tokens, "negation_phrases")
+        if in_scope(unit, tokens[a:b], other)
+    ]
+    return sorted(found + phrases, key=lambda t: t.start)
+
+
+def _contrast(unit: Unit) -> bool:
+    """True when ``unit`` sets one thing against another ("councils rather than an agency")."""
+    return bool(unit.cues("contrasts")) or any(_contrasting(unit, t) for t in unit.tokens)
+
+
+def _contrasting(unit: Unit, t: Token) -> bool:
+    """True for a "not" that opens a contrasted phrase ("local councils, not an agency, …"),
+    which denies the alternative, not the clause."""
+    return t.lower == "not" and unit.text[: t.start - unit.start].rstrip().endswith(",")
 
 
 def _antonyms(claim: tuple[Token, ...], sentence: tuple[Token, ...]) -> list[tuple[Token, Token]]:
