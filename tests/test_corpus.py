@@ -1,8 +1,9 @@
 """The corpus of our own reports and rewrites (tests/corpus/, issue 10) is well formed: eight
 documents of different kinds, each with its report, a faithful and a drifted rewrite, and
-annotations that point at words the drifted rewrite has once and the report says. What
-factcheck catches of it is measured by ``benchmarks/corpus.py``, not asserted here: the corpus
-measures the checks and must not be fitted to them.
+annotations that point at words the drifted rewrite has once and the report says. A faithful
+rewrite must pass clean: no error-severity finding. What factcheck catches of the drifted
+rewrites is measured by ``benchmarks/corpus.py``, not asserted here: the corpus measures the
+checks and must not be fitted to them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+import factcheck
 
 CORPUS = Path(__file__).parent / "corpus"
 TYPES = {
@@ -43,3 +46,16 @@ def test_a_corpus_document_is_annotated_where_its_words_are(name: str) -> None:
             assert change["expected"] is None, change
         else:
             assert change["expected"] and change["expected"] in report, change
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_faithful_rewrite_passes_clean(name: str) -> None:
+    folder = CORPUS / name
+    claims = factcheck.extract((folder / "report.txt").read_text(encoding="utf-8"))
+    report = factcheck.compare(claims, (folder / "faithful.txt").read_text(encoding="utf-8"))
+    errors = [
+        f"{f.rule} {f.claim_id} {f.line}:{f.column}"
+        for f in report.findings
+        if f.severity == "error"
+    ]
+    assert errors == []
