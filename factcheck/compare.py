@@ -83,7 +83,9 @@ def compare(
         close = [
             link
             for link in alignment.links[i][:LINKS_CHECKED]
-            if link.coverage >= cutoffs.same_claim or link.score >= cutoffs.says
+            if link.coverage >= cutoffs.same_claim
+            or link.score >= cutoffs.says
+            or _quotes_from(alignment.sentences[i], alignment.claims[link.claim])
         ]
         found = _drift(claims, alignment, source, i, close)
         # a sentence saying a claim rewords it; a summary of a conversation narrates it in its own
@@ -140,6 +142,18 @@ def _drift(
                 found.append((link.claim, d))
                 insort(taken, (d.start, d.end))
     return found
+
+
+QUOTED = 3  # words of a quotation that make it a passage of a claim's, not a term or a title
+
+
+def _quotes_from(sentence: Unit, claim: Unit) -> bool:
+    """True when ``sentence`` quotes a passage of QUOTED words or more from a quotation of
+    ``claim``: it says that claim, however little of the rest it says ('"We did not panic,"
+    said …' of a claim whose quotation runs on)."""
+    passages = [quote_key(q) for _, _, q in sentence.quotes]
+    passages = [p for p in passages if p.count(" ") + 1 >= QUOTED]
+    return any(f" {p} " in f" {quote_key(q)} " for p in passages for _, _, q in claim.quotes)
 
 
 def _overlaps(taken: list[tuple[int, int]], d: Drift) -> bool:

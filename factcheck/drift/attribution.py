@@ -10,7 +10,9 @@ FAIL  claim "Google and Microsoft have been critics of Meta's approach"
 FAIL  claim '"The open platform will win," LeCun said'  sentence '"The open platform will win," Zuckerberg said'
 
 The actors are the names before the attribution cue (lexicon/attribution.txt) in its clause, or
-the name right after "according to"; a sentence that opens with "They" or "These companies"
+the name right after "according to" or after a cue that follows a quotation ('"…," said manager
+Ruth Calloway'); a sentence that quotes three words or more of a claim's quotation says that
+claim, however little else of it it says (compare.py); a sentence that opens with "They" or "These companies"
 (lexicon/anaphors.txt) takes the list of names in the sentence before it, one with "He" or "The
 company" its first name. Cues come in groups (speech, criticism, argument, praise): "X said" is
 not compared with "Y criticised". Naming fewer of the claim's actors is not drift, nor is
@@ -135,7 +137,28 @@ def _actors(unit: Unit) -> tuple[list[Entity], int, int, str | None]:
         return after, cue_start, _appositive(unit, after[0].end if after else cue_end), group
     clause = _clause_start(unit, cue_start)
     subject = _first_run([e for e in names if clause <= e.start and e.end <= cue_start], unit)
+    if not subject and _follows_quote(unit, cue_start):
+        after = _named_after(unit, names, b)  # '"…," said manager Ruth Calloway'
+        return after, cue_start, after[0].end if after else cue_end, group
     return subject, max(clause, unit.start), cue_end, group
+
+
+def _follows_quote(unit: Unit, cue_start: int) -> bool:
+    """True when the cue comes right after a quotation ('"…," said'): its speaker follows it."""
+    return any(
+        unit.text[end - unit.start : cue_start - unit.start].strip("\"”’' ,") == ""
+        for _, end, _ in unit.quotes
+        if end <= cue_start
+    )
+
+
+def _named_after(unit: Unit, names: list[Entity], i: int) -> list[Entity]:
+    """The first name after token ``i`` in its phrase (up to a comma), or the phrase's words as
+    an unnamed source ("said her daughter")."""
+    stop = unit.text.find(",", unit.tokens[i].start - unit.start) if i < len(unit.tokens) else -1
+    end = unit.start + stop if stop >= 0 else unit.start + len(unit.text)
+    start = unit.tokens[i].start if i < len(unit.tokens) else end
+    return [e for e in names if start <= e.start and e.end <= end][:1] or _source_words(unit, i)
 
 
 def _appositive(unit: Unit, end: int) -> int:
