@@ -48,10 +48,13 @@ def check(pair: Pair) -> Iterator[Drift]:
     claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys)
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
     window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
-    found = [  # a hedge another claim of the sentence puts on these words is that claim's
-        w for w in _hedges(window, pair.sentence, pair.source.keys) if not backed(pair, w, "hedges")
-    ]
+    found = _hedges(window, pair.sentence, pair.source.keys)
     if bool(claimed) == bool(found) or not window:
+        return
+    # a hedge the claim lacks, which another claim of the sentence puts on these words, is that
+    # claim's (while a hedge the claim has too is the claim's own)
+    found = [w for w in found if not backed(pair, w, "hedges")]
+    if not claimed and not found:
         return
     if found and any(_hedges(other.tokens, other, pair.sentence.keys) for other in pair.others):
         return  # the hedge is the one another claim of this sentence makes
