@@ -52,9 +52,8 @@ def check(pair: Pair) -> Iterator[Drift]:
     actors, start, end, cue = _sentence_actors(pair)
     if cue != group:
         return  # "X said" does not attribute what "Y criticised"
-    credited = {t.lower for t in pair.sentence.tokens if start <= t.start < end}
-    if any(c.keys and named_in(c, credited) for c in claimed):
-        return  # the words that credit it name the claim's actor, among others that describe it
+    if _described(pair, claimed, actors, start, end):
+        return
     names = pair.source.named
     sentence_words = pair.sentence.words
     # an actor the claim names is the claim's, whose speaker may have been misread ("Reality
@@ -80,6 +79,19 @@ def check(pair: Pair) -> Iterator[Drift]:
             end,
             f"credited to {found}; the report credits it to {expected}",
         )
+
+
+def _described(
+    pair: Pair, claimed: list[Entity], actors: list[Entity], start: int, end: int
+) -> bool:
+    """True when the words that credit the sentence (``start``–``end``) name the claim's actor
+    after the names read as its actors, which then describe it ("Sheffield battery maker
+    Brightwater Cells Ltd says"). Where the actors read include one of the claim's, another
+    beside it is an actor added or swapped ("Llama, OpenAI and Microsoft")."""
+    credited = {t.lower for t in pair.sentence.tokens if start <= t.start < end}
+    read = {k for e in actors for k in e.keys}
+    named = [c for c in claimed if c.keys]
+    return any(named_in(c, credited) for c in named) and not any(named_in(c, read) for c in named)
 
 
 def _quotes_claim(pair: Pair) -> bool:
