@@ -40,7 +40,8 @@ def check(pair: Pair) -> Iterator[Drift]:
             continue  # "first", "second" are figures only in a figure's place
         same = slot or [c for c in claimed if c.same_value(found)]
         if same and not any(c.same_value(found) for c in same):
-            yield _drift(same[0], found, "figure changed")  # another figure in the claim's place
+            if not _theirs(pair, found):
+                yield _drift(same[0], found, "figure changed")  # another figure in its place
         elif same:
             values = [c for c in same if c.same_value(found)]
             changed = all(_changed(c.approx, found.approx) for c in values)
@@ -48,6 +49,18 @@ def check(pair: Pair) -> Iterator[Drift]:
                 yield _drift(same[0], found, "approximation changed")
         elif not pair.source.has_figure(found):
             yield _drift(_nearest(claimed, found), found, "figure changed")
+
+
+def _theirs(pair: Pair, found: Quantity) -> bool:
+    """True when another claim the sentence says gives ``found`` in the same place: two claims
+    of one pattern ("an increase of $0.10 over our prior guidance", "… of $125 million over …")
+    merged into one sentence, whose figure is the other claim's."""
+    return any(
+        q.same_value(found) and same_slot(unit, q, pair.sentence, found)
+        for unit in pair.linked
+        if unit is not pair.claim_unit
+        for q in unit.quantities
+    )
 
 
 def _said(pair: Pair, claimed: Quantity) -> bool:
