@@ -6,7 +6,8 @@ lexicon/clutter.txt (bylines, image credits, view counters) and short lines with
 punctuation (section headings, author names).
 
 Claims: each body sentence that asserts something (not a question, at least four words, some
-of them content words), cut at semicolons into separate claims. Ids are ``c001``, ``c002``… in
+of them content words), cut at semicolons into separate claims where the part after the
+semicolon stands alone: not inside a quotation or brackets, not opening with a verb. Ids are ``c001``, ``c002``… in
 report order. A claim is ``key`` when it is in the lede (the first two claims), carries a figure,
 quotes someone by name, or names three or more actors: what a faithful rewrite should keep.
 """
@@ -136,19 +137,58 @@ def _pieces(
     text: str, sentences: Sequence[Sentence], sentence_tokens: Sequence[tuple[Token, ...]]
 ) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
     """Each claim's text, line and tokens: a body sentence that asserts something, or each
-    part of it between semicolons that does."""
+    of its clauses (``clauses``) that does."""
     for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
         if not asserts(sentence.text, tokens):
             continue
         line, _ = line_col(text, sentence.start)
-        parts = re.split(r";\s+", sentence.text)
+        parts = clauses(sentence.text)
         if parts == [sentence.text.strip()]:
             yield sentence.text, line, tokens
             continue
         for part in parts:
-            tokens = tokenize(part.strip())
+            tokens = tokenize(part)
             if asserts(part, tokens):
-                yield part.strip(), line, tokens
+                yield part, line, tokens
+
+
+def clauses(sentence: str) -> list[str]:
+    """The parts of a sentence between semicolons that stand alone: a part that opens with a
+    verb has no subject of its own ("…; joined McLaren in 2010") and stays with the part
+    before, as does one after a semicolon inside a quotation or brackets."""
+    parts: list[str] = []
+    start = 0
+    for m in re.finditer(r";\s+", sentence):
+        before, after = sentence[start : m.start()], sentence[m.end() :]
+        if _enclosed(sentence[: m.start()]) or _opens_with_verb(after):
+            continue
+        parts.append(before.strip())
+        start = m.end()
+    return [*parts, sentence[start:].strip()]
+
+
+def _enclosed(before: str) -> bool:
+    """True when a quotation or a bracket opened in ``before`` is still open."""
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly or before.count("(") > before.count(")")
+
+
+def _opens_with_verb(part: str) -> bool:
+    """True when ``part`` starts with a lower-case verb: an auxiliary ("was", "will"), an
+    irregular form ("took") or a regular past ("joined"); where a subject would stand."""
+    first = re.match(r"[a-z]+", part)
+    if not first:
+        return False
+    word = first.group()
+    return word in _verbs() or (word.endswith("ed") and len(word) > 4)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Auxiliaries and irregular verb forms (lexicon/auxiliaries.txt, irregular_verbs.txt)."""
+    auxiliaries = lexicon.table("auxiliaries")
+    return frozenset(auxiliaries) | frozenset(lexicon.table("irregular_verbs"))
 
 
 _SAID = re.compile(

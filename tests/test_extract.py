@@ -1,0 +1,39 @@
+"""Claim units a reader would accept: report text in, claim units, speakers and key marks out."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+
+CLAUSES = [  # (report, the claim texts extract makes of it)
+    (
+        "Sales rose 5% in the quarter; profits fell 3% on higher costs.",
+        ["Sales rose 5% in the quarter", "profits fell 3% on higher costs."],
+    ),
+    (  # a part after ";" with no subject stays with the part before
+        "He spent six years at the Lotus team; joined McLaren in 2010 as a test driver.",
+        ["He spent six years at the Lotus team; joined McLaren in 2010 as a test driver."],
+    ),
+    (
+        "The plant closed in March; was sold to a rival group in June.",
+        ["The plant closed in March; was sold to a rival group in June."],
+    ),
+    (  # a semicolon inside a quotation does not cut it
+        '"She did not care whether people liked her numbers; she cared whether they were'
+        ' right," said Professor Alan Reddick.',
+        [
+            '"She did not care whether people liked her numbers; she cared whether they were'
+            ' right," said Professor Alan Reddick.'
+        ],
+    ),
+    (  # nor does one inside brackets
+        "Two airlines (British Airways; Flybe) serve the island from several airports.",
+        ["Two airlines (British Airways; Flybe) serve the island from several airports."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("report", "expected"), CLAUSES)
+def test_claim_units(report: str, expected: list[str]) -> None:
+    assert [c.text for c in factcheck.extract(report)] == expected
