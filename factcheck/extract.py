@@ -7,9 +7,10 @@ punctuation (section headings, author names).
 
 Claims: each body sentence that asserts something (not a question, at least four words, some
 of them content words), cut at semicolons into separate claims where the part after the
-semicolon stands alone: not inside a quotation or brackets, not opening with a verb. Ids are ``c001``, ``c002``… in
-report order. A claim is ``key`` when it is in the lede (the first two claims), carries a figure,
-quotes someone by name, or names three or more actors: what a faithful rewrite should keep.
+semicolon stands alone: not inside a quotation or brackets, not opening with a verb. Ids are
+``c001``, ``c002``… in report order. A claim is ``key`` when it is in the lede (the first five
+claims), carries a figure, quotes someone by name, or names three or more actors: what a
+faithful rewrite should keep.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .errors import require_unicode
 from .text import Sentence, Token, cut, line_col, lower_words, segment, tokenize
 
 MIN_WORDS = 4
-LEDE = 2
+LEDE = 5  # the first claims: who did what, which a rewrite must keep
 HEADING_WORDS = 8
 LONGEST = 2000  # tokens: a longer sentence is checked as consecutive pieces of at most this
 # many, each a sentence of its own (its findings quote the piece; words a cut parts, as in "5 |

@@ -37,3 +37,21 @@ CLAUSES = [  # (report, the claim texts extract makes of it)
 @pytest.mark.parametrize(("report", "expected"), CLAUSES)
 def test_claim_units(report: str, expected: list[str]) -> None:
     assert [c.text for c in factcheck.extract(report)] == expected
+
+
+KEY_REPORT = (
+    "The council approved the new library on Tuesday. "
+    "Work will start in the spring next year. "
+    "The old building will be sold to a developer. "
+    "Residents had asked for a larger reading room. "
+    "The architect has designed several schools in the region. "
+    "The site was once a railway goods yard for many decades. "
+    "The library will cost $4.2 million to build and equip. "
+    'Mayor Tom Becker said: "We will finish the library by spring." '
+    "The mayor thanked the volunteers for their patience and support."
+)
+KEYS = [True] * 5 + [False, True, True, False]  # the lede, a figure, a named speaker's quote
+
+
+def test_key_marks() -> None:
+    assert [c.key for c in factcheck.extract(KEY_REPORT)] == KEYS
