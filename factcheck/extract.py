@@ -200,7 +200,8 @@ _PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|added|says|told|wrote)\b", re.IGN
 
 
 def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> str | None:
-    """Who a sentence quotes: the first name (a full name first) before a speech verb, or right
+    """Who a sentence quotes: the first name (a full name first) before a speech verb, the
+    name right after one that follows a quote ('"…," said manager Ruth Calloway'), or right
     after "according to"; the previous speaker for "he added" or a quote that carries on."""
     if _PRONOUN.search(piece):
         return previous
@@ -209,11 +210,25 @@ def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> 
         return previous if piece.lstrip().startswith(('"', "“")) else None
     outside = re.sub(r"\"[^\"]*\"|“[^“”]*”", lambda m: " " * len(m.group()), piece)
     names = [e for e in entities if e.keys and not outside[e.start : e.end].isspace()]
+    after = [e for e in names if e.start >= cue.end()][:1]
     if cue.group().lower() == "according to":
-        credited = [e for e in names if e.start >= cue.end()][:1]
+        credited = after
     else:
-        credited = [e for e in names if e.end <= cue.start()]
+        credited = [e for e in names if e.end <= cue.start()] or _inverted(piece, cue, after)
     if not credited:
         return "the release" if "release" in piece.lower() else previous
     full = [e for e in credited if " " in e.text.strip()]
     return (full or credited)[0].text
+
+
+_QUOTE_END = re.compile(r"[\"”][\s,]*$")
+_TITLE = re.compile(r"\s*(?:[a-z-]+\s+){0,3}")  # lower-case words of a title: "manager"
+
+
+def _inverted(piece: str, cue: re.Match[str], after: list[Entity]) -> list[Entity]:
+    """The name after a speech verb that follows a quote, past a title of a few lower-case
+    words: '"…," said manager Ruth Calloway'."""
+    follows_quote = _QUOTE_END.search(piece[: cue.start()])
+    if follows_quote and after and _TITLE.fullmatch(piece[cue.end() : after[0].start]):
+        return after
+    return []

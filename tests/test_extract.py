@@ -55,3 +55,22 @@ KEYS = [True] * 5 + [False, True, True, False]  # the lede, a figure, a named sp
 
 def test_key_marks() -> None:
     assert [c.key for c in factcheck.extract(KEY_REPORT)] == KEYS
+
+
+SPEAKERS = [  # (report, the speaker of each claim)
+    (
+        '"It is a great day for the city," said manager Ruth Calloway on Monday.',
+        ["Ruth Calloway"],
+    ),
+    ('"We did not panic when they scored," said Ruth Calloway.', ["Ruth Calloway"]),
+    ('Mayor Tom Becker said: "We will finish the library by spring."', ["Mayor Tom Becker"]),
+    (  # a name after "said" that no quote precedes is what was said, not who said it
+        'The report said Harbour City had spent "far too much" on the old bridge.',
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("report", "expected"), SPEAKERS)
+def test_speakers(report: str, expected: list[str | None]) -> None:
+    assert [c.speaker for c in factcheck.extract(report)] == expected
