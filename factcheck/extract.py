@@ -6,9 +6,11 @@ lexicon/clutter.txt (bylines, image credits, view counters) and short lines with
 punctuation (section headings, author names).
 
 Claims: each body sentence that asserts something (not a question, at least four words, some
-of them content words), cut at semicolons into separate claims. Ids are ``c001``, ``c002``… in
-report order. A claim is ``key`` when it is in the lede (the first two claims), carries a figure,
-quotes someone by name, or names three or more actors: what a faithful rewrite should keep.
+of them content words), cut at semicolons into separate claims where the part after the
+semicolon stands alone: not inside a quotation or brackets, not opening with a verb. Ids are
+``c001``, ``c002``… in report order. A claim is ``key`` when it is in the lede (the first five
+claims), carries a figure, quotes someone by name, or names three or more actors: what a
+faithful rewrite should keep.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .errors import require_unicode
 from .text import Sentence, Token, cut, line_col, lower_words, segment, tokenize
 
 MIN_WORDS = 4
-LEDE = 2
+LEDE = 5  # the first claims: who did what, which a rewrite must keep
 HEADING_WORDS = 8
 LONGEST = 2000  # tokens: a longer sentence is checked as consecutive pieces of at most this
 # many, each a sentence of its own (its findings quote the piece; words a cut parts, as in "5 |
@@ -136,19 +138,58 @@ def _pieces(
     text: str, sentences: Sequence[Sentence], sentence_tokens: Sequence[tuple[Token, ...]]
 ) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
     """Each claim's text, line and tokens: a body sentence that asserts something, or each
-    part of it between semicolons that does."""
+    of its clauses (``clauses``) that does."""
     for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
         if not asserts(sentence.text, tokens):
             continue
         line, _ = line_col(text, sentence.start)
-        parts = re.split(r";\s+", sentence.text)
+        parts = clauses(sentence.text)
         if parts == [sentence.text.strip()]:
             yield sentence.text, line, tokens
             continue
         for part in parts:
-            tokens = tokenize(part.strip())
+            tokens = tokenize(part)
             if asserts(part, tokens):
-                yield part.strip(), line, tokens
+                yield part, line, tokens
+
+
+def clauses(sentence: str) -> list[str]:
+    """The parts of a sentence between semicolons that stand alone: a part that opens with a
+    verb has no subject of its own ("…; joined McLaren in 2010") and stays with the part
+    before, as does one after a semicolon inside a quotation or brackets."""
+    parts: list[str] = []
+    start = 0
+    for m in re.finditer(r";\s+", sentence):
+        before, after = sentence[start : m.start()], sentence[m.end() :]
+        if _enclosed(sentence[: m.start()]) or _opens_with_verb(after):
+            continue
+        parts.append(before.strip())
+        start = m.end()
+    return [*parts, sentence[start:].strip()]
+
+
+def _enclosed(before: str) -> bool:
+    """True when a quotation or a bracket opened in ``before`` is still open."""
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly or before.count("(") > before.count(")")
+
+
+def _opens_with_verb(part: str) -> bool:
+    """True when ``part`` starts with a lower-case verb: an auxiliary ("was", "will"), an
+    irregular form ("took") or a regular past ("joined"); where a subject would stand."""
+    first = re.match(r"[a-z]+", part)
+    if not first:
+        return False
+    word = first.group()
+    return word in _verbs() or (word.endswith("ed") and len(word) > 4)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Auxiliaries and irregular verb forms (lexicon/auxiliaries.txt, irregular_verbs.txt)."""
+    auxiliaries = lexicon.table("auxiliaries")
+    return frozenset(auxiliaries) | frozenset(lexicon.table("irregular_verbs"))
 
 
 _SAID = re.compile(
@@ -159,7 +200,8 @@ _PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|added|says|told|wrote)\b", re.IGN
 
 
 def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> str | None:
-    """Who a sentence quotes: the first name (a full name first) before a speech verb, or right
+    """Who a sentence quotes: the first name (a full name first) before a speech verb, the
+    name right after one that follows a quote ('"…," said manager Ruth Calloway'), or right
     after "according to"; the previous speaker for "he added" or a quote that carries on."""
     if _PRONOUN.search(piece):
         return previous
@@ -168,11 +210,25 @@ def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> 
         return previous if piece.lstrip().startswith(('"', "“")) else None
     outside = re.sub(r"\"[^\"]*\"|“[^“”]*”", lambda m: " " * len(m.group()), piece)
     names = [e for e in entities if e.keys and not outside[e.start : e.end].isspace()]
+    after = [e for e in names if e.start >= cue.end()][:1]
     if cue.group().lower() == "according to":
-        credited = [e for e in names if e.start >= cue.end()][:1]
+        credited = after
     else:
-        credited = [e for e in names if e.end <= cue.start()]
+        credited = [e for e in names if e.end <= cue.start()] or _inverted(piece, cue, after)
     if not credited:
         return "the release" if "release" in piece.lower() else previous
     full = [e for e in credited if " " in e.text.strip()]
     return (full or credited)[0].text
+
+
+_QUOTE_END = re.compile(r"[\"”][\s,]*$")
+_TITLE = re.compile(r"\s*(?:[a-z-]+\s+){0,3}")  # lower-case words of a title: "manager"
+
+
+def _inverted(piece: str, cue: re.Match[str], after: list[Entity]) -> list[Entity]:
+    """The name after a speech verb that follows a quote, past a title of a few lower-case
+    words: '"…," said manager Ruth Calloway'."""
+    follows_quote = _QUOTE_END.search(piece[: cue.start()])
+    if follows_quote and after and _TITLE.fullmatch(piece[cue.end() : after[0].start]):
+        return after
+    return []
