@@ -351,7 +351,7 @@ MEASURED = {
     "speaker-swapped": (11, 10),
     "noun-swapped": (24, 0),
     "number-moved": (2, 2),
-    "sentence-added": (46, 9),
+    "sentence-added": (46, 14),
 }
 
 

@@ -83,6 +83,19 @@ CASES: list[tuple[str, tuple[str, ...], list[str]]] = [
         ("The Alliance says it grew.", "Meta said no."),
         ["Meta says it grew.", "The Alliance said no."],
     ),
+    (
+        "speaker-swapped",
+        ("The defense had argued it was safe.", "Rosa Whitfield said no."),
+        ["Rosa Whitfield had argued it was safe.", "The defense said no."],
+    ),
+    (
+        "speaker-swapped",
+        ("Delmont's counsel, Peter Kaminski, said it would appeal.", "Judge Harold Osei told us."),
+        [
+            "Delmont's counsel, Judge Harold Osei, said it would appeal.",
+            "Peter Kaminski told us.",
+        ],
+    ),
     ("speaker-swapped", ("The plan works.", "The board met."), []),
     (
         "noun-swapped",
@@ -124,6 +137,11 @@ CASES: list[tuple[str, tuple[str, ...], list[str]]] = [
         ],
     ),
     ("sentence-added", ("IBM is a member.", "Meta will lead the group."), []),
+    (
+        "sentence-added",
+        ("The agency, which was dismissed, said no.", "IBM is a member.", "Meta will lead."),
+        ["The agency, which was dismissed, said no. IBM will lead."],
+    ),
 ]
 
 

@@ -3,7 +3,8 @@ never makes, built from the subject of one other claim and the predicate of anot
 ("The AI Alliance" + "is by far the dominant provider of AI chips.").
 
 A claim is split at its first finite verb (verbs.txt) or reporting verb (reporting.txt) outside
-quotations, after one to eight words. Subject and predicate come from two claims that split
+quotations, after one to eight words with no comma among them (a comma may open a clause of
+the subject's own: "The agency, which was dismissed"). Subject and predicate come from two claims that split
 half the file apart (the file read as a ring), turning with the claim the sentence follows.
 """
 
@@ -37,8 +38,8 @@ def split(text: str) -> tuple[str, str] | None:
     verbs = set(data("verbs")) | set(data("reporting"))
     for k, word in enumerate(words(text)[: SUBJECT_WORDS + 1]):
         if k and word.text in verbs:
-            subject = text[: word.start].rstrip(" ,")
-            if re.search(r"[\"“”]", subject) or not re.search(r"[.!?][\"”']?$", text):
+            subject = text[: word.start].rstrip()
+            if re.search(r"[\"“”,]", subject) or not re.search(r"[.!?][\"”']?$", text):
                 return None
             return subject, text[word.start :]
     return None

@@ -43,18 +43,26 @@ def speaker_swapped(source: Source, i: int) -> list[Rewrite]:
 def _actors(source: Source, i: int) -> Iterator[str]:
     """Who else the report names, nearest claim first: the names other claims credit, other
     names, then what else other claims credit ("the release")."""
-    credits = [c for j in _others(source, i) if (c := credited(source, j)) is not None]
-    names = [n.text for j in _others(source, i) for n in source.names[j]]
+    credits = [(j, c) for j in _others(source, i) if (c := credited(source, j)) is not None]
+    names = [_written(source, j, n) for j in _others(source, i) for n in source.names[j]]
     named = {n.text for j in range(len(source.claims)) for n in source.names[j]}
-    yield from (c.text for c in credits if c.text in named)
+    yield from (_written(source, j, c) for j, c in credits if c.text in named)
     yield from names
-    yield from (c.text for c in credits if c.text not in named)
+    yield from (c.text for _, c in credits if c.text not in named)
+
+
+def _written(source: Source, j: int, name: Span) -> str:
+    """A name with the "the" claim ``j`` writes before it ("the AI Alliance")."""
+    article = source.claims[j].text[: name.start].lower().endswith("the ")
+    return f"the {name.text}" if article else name.text
 
 
 def credited(source: Source, i: int) -> Span | None:
     """Who claim ``i`` credits: the words after "according to", else the first name between
-    the last quotation (or the start) and the first reporting verb, else the few words there
-    ("the release reads"), else the name after the verb ('" said Jane Doe')."""
+    the last quotation (or the start) and the first reporting verb that owns nothing there
+    ("Delmont's counsel, Peter Kaminski, said"), else the few words there but an auxiliary
+    ("the release reads", "the defense had argued"), else the name after the verb ('" said
+    Jane Doe')."""
     text = source.claims[i].text
     verb = _reporting_verb(text)
     if verb is None:
@@ -64,11 +72,15 @@ def credited(source: Source, i: int) -> Span | None:
         return _trimmed(text, verb.end, verb.end + len(m.group())) if m else None
     opened = max((e for _, e in quotations(text) if e <= verb.start), default=0)
     names = [n for n in source.names[i] if opened <= n.start and n.end <= verb.start]
+    names = [n for n in names if not re.match(r"['’]s\b", text[n.end :])]  # "Delmont's"
     if names:
         return names[0]
-    stretch = text[opened : verb.start].strip(" ,")
-    if 0 < len(stretch.split()) <= 4:
-        return _trimmed(text, opened, verb.start)
+    stretch = list(re.finditer(r"[^\s,]+", text[: verb.start]))
+    stretch = [m for m in stretch if m.start() >= opened]
+    while stretch and stretch[-1].group().lower() in data("verbs"):
+        stretch.pop()  # "the defense had argued"
+    if 0 < len(stretch) <= 4:
+        return _trimmed(text, stretch[0].start(), stretch[-1].end())
     after = [n for n in source.names[i] if n.start >= verb.end]
     return after[0] if not stretch and after else None
 
