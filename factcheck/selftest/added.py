@@ -11,6 +11,7 @@ half the file apart (the file read as a ring), turning with the claim the senten
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .edit import Rewrite
 from .reading import Source, data, words
@@ -18,9 +19,13 @@ from .reading import Source, data, words
 SUBJECT_WORDS = 8
 
 
-def sentence_added(source: Source, i: int) -> list[Rewrite]:
+def sentence_added(source: Source) -> list[Rewrite]:
     texts = [c.text for c in source.claims]
     splits = [(k, p) for k, text in enumerate(texts) if (p := split(text)) is not None]
+    return [r for i in range(len(texts)) for r in _added(source, i, splits)]
+
+
+def _added(source: Source, i: int, splits: list[tuple[int, tuple[str, str]]]) -> list[Rewrite]:
     m = len(splits)
     for offset in range(m):  # subject and predicate from claims half the file apart
         j, (subject, _) = splits[(i + offset) % m]
@@ -33,9 +38,14 @@ def sentence_added(source: Source, i: int) -> list[Rewrite]:
     return []
 
 
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(data("verbs") + data("reporting"))
+
+
 def split(text: str) -> tuple[str, str] | None:
     """(subject, predicate) of a claim, or None where it does not split."""
-    verbs = set(data("verbs")) | set(data("reporting"))
+    verbs = _verbs()
     for k, word in enumerate(words(text)[: SUBJECT_WORDS + 1]):
         if k and word.text in verbs:
             subject = text[: word.start].rstrip()

@@ -25,7 +25,7 @@ ANY = frozenset[str]()  # caught by any drift or unsupported finding
 class Kind:
     """A maker of one independent corruption and the finding types that catch it."""
 
-    make: Callable[[Source, int], list[Rewrite]]
+    make: Callable[[Source], list[Rewrite]]  # every corruption of the file, claim by claim
     caught_as: frozenset[str]
 
 
@@ -44,6 +44,4 @@ a statement credited to another actor, a noun swapped, a number moved, a sentenc
 def independent_corruptions(claims: ClaimSet) -> tuple[Rewrite, ...]:
     """Every independent corruption of every claim, by kind (in INDEPENDENT order), then claim."""
     read = source(claims)
-    return tuple(
-        r for kind in INDEPENDENT.values() for i in range(len(claims)) for r in kind.make(read, i)
-    )
+    return tuple(r for kind in INDEPENDENT.values() for r in kind.make(read))

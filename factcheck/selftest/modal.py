@@ -47,7 +47,11 @@ def constructions(text: str) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def modal_dropped(source: Source, i: int) -> list[Rewrite]:
+def modal_dropped(source: Source) -> list[Rewrite]:
+    return [r for i in range(len(source.claims)) for r in _dropped(source, i)]
+
+
+def _dropped(source: Source, i: int) -> list[Rewrite]:
     claim = source.claims[i]
     plain: dict[str, str] = {}
     for hedged, form in table():
@@ -56,7 +60,11 @@ def modal_dropped(source: Source, i: int) -> list[Rewrite]:
     return rewrite("modal-dropped", claim, edits)
 
 
-def modal_added(source: Source, i: int) -> list[Rewrite]:
+def modal_added(source: Source) -> list[Rewrite]:
+    return [r for i in range(len(source.claims)) for r in _added(source, i)]
+
+
+def _added(source: Source, i: int) -> list[Rewrite]:
     claim = source.claims[i]
     text = claim.text
     if constructions(text):

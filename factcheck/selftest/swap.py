@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .edit import Edit, Rewrite, cased, rewrite
 from .modal import table
@@ -25,13 +26,18 @@ from .reading import Source, Span, data, outside, quotations, words
 _LEADS = {"the", "a", "an", "of", "on", "for"}
 
 
-def speaker_swapped(source: Source, i: int) -> list[Rewrite]:
-    credit = credited(source, i)
+def speaker_swapped(source: Source) -> list[Rewrite]:
+    credits = [credited(source, i) for i in range(len(source.claims))]
+    return [r for i in range(len(credits)) for r in _swapped(source, i, credits)]
+
+
+def _swapped(source: Source, i: int, credits: list[Span | None]) -> list[Rewrite]:
+    credit = credits[i]
     if credit is None:
         return []
     claim = source.claims[i]
     taken = _lower_words(claim.text)
-    for actor in _actors(source, i):
+    for actor in _actors(source, i, credits):
         if _fresh(actor, taken):
             if claim.text[: credit.start].lower().endswith("the "):  # "the Alliance says"
                 credit = Span(credit.start - 4, credit.end, "the " + credit.text)
@@ -40,15 +46,14 @@ def speaker_swapped(source: Source, i: int) -> list[Rewrite]:
     return []
 
 
-def _actors(source: Source, i: int) -> Iterator[str]:
+def _actors(source: Source, i: int, credits: list[Span | None]) -> Iterator[str]:
     """Who else the report names, nearest claim first: the names other claims credit, other
     names, then what else other claims credit ("the release")."""
-    credits = [(j, c) for j in _others(source, i) if (c := credited(source, j)) is not None]
-    names = [_written(source, j, n) for j in _others(source, i) for n in source.names[j]]
-    named = {n.text for j in range(len(source.claims)) for n in source.names[j]}
-    yield from (_written(source, j, c) for j, c in credits if c.text in named)
-    yield from names
-    yield from (c.text for _, c in credits if c.text not in named)
+    named = [{n.text for n in names} for names in source.names]
+    others = [(j, c) for j in _others(source, i) if (c := credits[j]) is not None]
+    yield from (_written(source, j, c) for j, c in others if c.text in named[j])
+    yield from (_written(source, j, n) for j in _others(source, i) for n in source.names[j])
+    yield from (c.text for j, c in others if c.text not in named[j])
 
 
 def _written(source: Source, j: int, name: Span) -> str:
@@ -116,14 +121,18 @@ def _fresh(candidate: str, taken: set[str]) -> bool:
     return bool(rest) and not rest & taken
 
 
-def noun_swapped(source: Source, i: int) -> list[Rewrite]:
+def noun_swapped(source: Source) -> list[Rewrite]:
+    nouns = [_nouns(source, j) for j in range(len(source.claims))]
+    return [r for i in range(len(nouns)) for r in _noun_swapped(source, i, nouns)]
+
+
+def _noun_swapped(source: Source, i: int, nouns: list[list[Span]]) -> list[Rewrite]:
     claim = source.claims[i]
     taken = _lower_words(claim.text)
-    for word in _nouns(source, i):
+    for word in nouns[i]:
         ending = _ending(word.text)
         for j in _others(source, i):
-            found = [w for w in _nouns(source, j) if _ending(w.text) == ending]
-            fresh = [w for w in found if w.text.lower() not in taken]
+            fresh = [w for w in nouns[j] if _ending(w.text) == ending and w.text not in taken]
             if fresh:
                 edit = Edit(word.start, word.end, cased(fresh[0].text, word.text))
                 return rewrite("noun-swapped", claim, [edit])
@@ -134,7 +143,7 @@ def _nouns(source: Source, i: int) -> list[Span]:
     """Lower-case words of claim ``i`` with a noun or adjective ending, outside quotations and
     constructions the other corruptions change: those in a named slot first."""
     text = source.claims[i].text
-    skip = set(data("reporting")) | {w for h, _ in table() for w in h.split()}
+    skip = _changed_elsewhere()
     found = [
         w
         for w in words(text)
@@ -145,6 +154,13 @@ def _nouns(source: Source, i: int) -> list[Span]:
     return slot + [w for w in found if w not in slot]
 
 
+@cache
+def _changed_elsewhere() -> frozenset[str]:
+    """Reporting verbs and the words of modal constructions: the other kinds change those."""
+    return frozenset(data("reporting")) | {w for h, _ in table() for w in h.split()}
+
+
+@cache
 def _ending(word: str) -> tuple[str, bool] | None:
     """The noun or adjective ending of ``word`` and whether a plural "s" follows it."""
     for suffix in sorted(data("suffixes"), key=len, reverse=True):
@@ -154,7 +170,11 @@ def _ending(word: str) -> tuple[str, bool] | None:
     return None
 
 
-def number_moved(source: Source, i: int) -> list[Rewrite]:
+def number_moved(source: Source) -> list[Rewrite]:
+    return [r for i in range(len(source.claims)) for r in _moved(source, i)]
+
+
+def _moved(source: Source, i: int) -> list[Rewrite]:
     """Each figure of the claim replaced, one at a time, by one of another claim."""
     claim = source.claims[i]
     out = []
