@@ -235,8 +235,16 @@ def selftest_command(
     ] = OutputFormat.TEXT,
     min_catch: Annotated[
         float,
-        typer.Option("--min-catch", min=0.0, max=1.0, help="Least share caught per drift type."),
+        typer.Option(
+            "--min-catch", min=0.0, max=1.0, help="Least share caught per lexicon-built kind."
+        ),
     ] = 0.95,
+    min_independent: Annotated[
+        float,
+        typer.Option(
+            "--min-independent", min=0.0, max=1.0, help="Least share caught per independent kind."
+        ),
+    ] = 0.90,
     max_flag: Annotated[
         float,
         typer.Option("--max-flag", min=0.0, max=1.0, help="Most share of paraphrases flagged."),
@@ -244,8 +252,9 @@ def selftest_command(
 ) -> None:
     """Corrupt and paraphrase every claim, compare each version: how far to trust the check.
 
-    Exit 1 when a drift type is caught less often than --min-catch or paraphrases are flagged
-    more often than --max-flag."""
+    Exit 1 when a lexicon-built kind of corruption is caught less often than --min-catch, an
+    independent kind less often than --min-independent, or paraphrases are flagged more often
+    than --max-flag."""
     from .batch import load_claim_set
     from .errors import InputError
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
@@ -255,7 +264,7 @@ def selftest_command(
         claim_set = load_claim_set(claims)
         if not claim_set.claims:
             raise InputError(f"{claims}: no claims to test")
-    result, bars = selftest(claim_set), Bars(min_catch, max_flag)
+    result, bars = selftest(claim_set), Bars(min_catch, max_flag, min_independent)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
 

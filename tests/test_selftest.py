@@ -18,6 +18,7 @@ from factcheck.cli import ExitCode
 from factcheck.report import Finding, Report, Summary
 from factcheck.selftest import (
     CORRUPTIONS,
+    INDEPENDENT,
     PARAPHRASES,
     Bars,
     DriftScore,
@@ -234,7 +235,7 @@ def test_bars() -> None:
     assert not bars.catches(DriftScore("number", 10, 8, 9, ()))
     assert bars.keeps_clean(ParaphraseScore(10, 1, ()))
     assert not bars.keeps_clean(ParaphraseScore(10, 2, ()))
-    result = SelfTest(2, (nothing,), ParaphraseScore(10, 2, ()))
+    result = SelfTest(2, (nothing,), (), ParaphraseScore(10, 2, ()))
     assert not result.passes(bars) and result.passes(Bars(0.9, 0.2))
 
 
@@ -248,24 +249,36 @@ def _claim_count() -> int:
 def test_selftest_json_has_the_documented_shape(seed_result: SelfTest) -> None:
     result = run("selftest", CLAIMS_YAML, "--format", "json")
     doc = json.loads(result.stdout)
-    assert set(doc) == {"version", "claims", "bars", "passed", "drift", "paraphrases"}
-    assert doc["version"] == 1
+    assert set(doc) == {
+        "version",
+        "claims",
+        "bars",
+        "passed",
+        "drift",
+        "independent",
+        "paraphrases",
+    }
+    assert doc["version"] == 2
     assert doc["claims"] == {"path": CLAIMS_YAML, "count": _claim_count()}
-    assert doc["bars"] == {"min_catch": 0.95, "max_flag": 0.05}
+    assert doc["bars"] == {"min_catch": 0.95, "min_independent": 0.9, "max_flag": 0.05}
     assert [d["type"] for d in doc["drift"]] == list(CORRUPTIONS)
-    misses = [m for d in doc["drift"] for m in d["misses"]] + doc["paraphrases"]["misses"]
-    for d in doc["drift"]:
+    assert [d["type"] for d in doc["independent"]] == list(INDEPENDENT)
+    scores = doc["drift"] + doc["independent"]
+    misses = [m for d in scores for m in d["misses"]] + doc["paraphrases"]["misses"]
+    for d in scores:
         assert set(d) == {
             "type",
             "applicable",
             "caught",
             "flagged",
             "catch_rate",
+            "caught_as",
             "passed",
             "misses",
         }
         assert d["caught"] <= d["flagged"] <= d["applicable"]
         assert d["catch_rate"] == round(d["caught"] / d["applicable"], 4)
+        assert d["passed"] == (d["catch_rate"] >= (0.9 if d in doc["independent"] else 0.95))
         assert len(d["misses"]) == d["applicable"] - d["caught"]
     paraphrased = doc["paraphrases"]
     assert set(paraphrased) == {"total", "flagged", "flag_rate", "passed", "misses"}
@@ -277,22 +290,23 @@ def test_selftest_json_has_the_documented_shape(seed_result: SelfTest) -> None:
     assert result.exit_code == (ExitCode.OK if doc["passed"] else ExitCode.FINDINGS)
 
 
-def test_selftest_text_prints_a_row_per_drift_type() -> None:
-    result = run("selftest", CLAIMS_YAML, "--min-catch", "0", "--max-flag", "1")
+def test_selftest_text_prints_a_table_of_lexicon_built_and_one_of_independent_kinds() -> None:
+    bars = ("--min-catch", "0", "--min-independent", "0", "--max-flag", "1")
+    result = run("selftest", CLAIMS_YAML, *bars)
     assert result.exit_code == ExitCode.OK
     lines = result.stdout.splitlines()
     assert lines[0] == f"{CLAIMS_YAML}: {_claim_count()} claims"
-    assert lines[2].split() == [
-        "drift",
-        "type",
-        "corruptions",
-        "caught",
-        "catch",
-        "rate",
-        "any",
-        "drift",
+    header = ["kind", "corruptions", "caught", "catch", "rate", "any", "finding", "caught", "as"]
+    built = 4 + len(CORRUPTIONS) + 1  # title, blank, table title, header, rows, blank
+    assert lines[2].startswith("lexicon-built corruptions") and lines[3].split() == header
+    assert [line.split()[0] for line in lines[4 : built - 1]] == list(CORRUPTIONS)
+    assert [line.split()[-1] for line in lines[4 : built - 1]] == list(CORRUPTIONS)
+    assert lines[built].startswith("independent corruptions") and lines[built + 1].split() == header
+    rows = lines[built + 2 : built + 2 + len(INDEPENDENT)]
+    assert [line.split()[0] for line in rows] == list(INDEPENDENT)
+    assert [line.split()[-1] for line in rows] == [
+        ", ".join(sorted(k.caught_as)) or "any" for k in INDEPENDENT.values()
     ]
-    assert [line.split()[0] for line in lines[3:9]] == list(CORRUPTIONS)
     assert any(line.startswith("paraphrases: ") for line in lines)
     assert lines[-1].startswith("selftest passed")
 
@@ -309,8 +323,8 @@ def test_selftest_input_errors_exit_2(tmp_path: Path) -> None:
     assert run("selftest", CLAIMS_YAML, "--min-catch", "1.5").exit_code == ExitCode.INPUT_ERROR
 
 
-# the issue's bar: at least 95% of corruptions caught for every drift type, under 5% of
-# paraphrases flagged. Measured figures for the reason: `factcheck selftest claims.yaml`.
+# the issue's bar: at least 95% of lexicon-built corruptions caught for every drift type, under
+# 5% of paraphrases flagged. Measured figures for the reason: `factcheck selftest claims.yaml`.
 
 
 def test_claims_yaml_meets_the_issue_bar(seed_result: SelfTest) -> None:
@@ -324,3 +338,26 @@ def test_selftest_of_an_empty_claims_file_is_an_input_error(tmp_path: Path) -> N
     empty.write_text("version: 1\nclaims: []\n", encoding="utf-8")
     result = run("selftest", str(empty))
     assert result.exit_code == ExitCode.INPUT_ERROR
+
+
+# The independent kinds measure the checks, and the issue's bar for them (90% caught per kind)
+# is not met yet. The figures measured on claims.yaml, (corruptions, caught): the corruptions
+# are made the same way every run, and a kind may be caught more often, never less. Raise a
+# floor when the checks improve.
+
+MEASURED = {
+    "modal-dropped": (6, 5),
+    "modal-added": (36, 25),
+    "speaker-swapped": (11, 10),
+    "noun-swapped": (24, 0),
+    "number-moved": (2, 2),
+    "sentence-added": (46, 14),
+}
+
+
+def test_claims_yaml_independent_kinds_are_caught_no_less_than_measured(
+    seed_result: SelfTest,
+) -> None:
+    found = {s.type: (s.applicable, s.caught) for s in seed_result.independent}
+    assert {k: a for k, (a, _) in found.items()} == {k: a for k, (a, _) in MEASURED.items()}
+    assert [k for k, (_, caught) in found.items() if caught < MEASURED[k][1]] == []

@@ -1,8 +1,11 @@
 """Renderers for ``factcheck selftest``: the catch rates as a table (text) or as JSON.
 
-Both are deterministic (no timings). The text format is a table per drift type, the
-paraphrases' false-flag rate, then every miss, to study; the JSON format (``version`` 1,
-documented in the README) has the same numbers and misses.
+Both are deterministic (no timings). The text format is two tables, a row per kind of
+corruption: the lexicon-built kinds (one per drift type), then the independent kinds, which
+measure the checks; then the paraphrases' false-flag rate and every miss, to study. The JSON
+format (``version`` 2) has the same numbers and misses: ``drift`` the lexicon-built kinds,
+``independent`` the independent ones, each with the finding types that catch it
+(``caught_as``; empty: a finding of any type).
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from ..claims import ClaimSet
 from ..selftest import Bars, DriftScore, Miss, ParaphraseScore, SelfTest
 from .location import one_line
 
-VERSION = 1
-COLUMNS = ("drift type", "corruptions", "caught", "catch rate", "any drift")
-WIDTHS = (12, 11, 6, 10, 9)
+VERSION = 2
+COLUMNS = ("kind", "corruptions", "caught", "catch rate", "any finding", "caught as")
+WIDTHS = (15, 11, 6, 10, 11, 0)
+TABLES = (
+    ("lexicon-built corruptions", "words from the checks' own lexicons: caught by construction"),
+    ("independent corruptions", "from the report and the self-test's own lists: a measure"),
+)
 
 
 def render_json(claims: ClaimSet, result: SelfTest, bars: Bars, out: TextIO) -> None:
@@ -29,9 +36,14 @@ def selftest_dict(claims: ClaimSet, result: SelfTest, bars: Bars) -> dict[str, A
     return {
         "version": VERSION,
         "claims": {"path": claims.path or "-", "count": result.claims},
-        "bars": {"min_catch": bars.min_catch, "max_flag": bars.max_flag},
+        "bars": {
+            "min_catch": bars.min_catch,
+            "min_independent": bars.min_independent,
+            "max_flag": bars.max_flag,
+        },
         "passed": result.passes(bars),
         "drift": [_drift(s, bars) for s in result.drift],
+        "independent": [_drift(s, bars) for s in result.independent],
         "paraphrases": _paraphrases(result.paraphrases, bars),
     }
 
@@ -43,6 +55,7 @@ def _drift(score: DriftScore, bars: Bars) -> dict[str, Any]:
         "caught": score.caught,
         "flagged": score.flagged,
         "catch_rate": _rounded(score.rate),
+        "caught_as": sorted(score.caught_as),
         "passed": bars.catches(score),
         "misses": [m.to_dict() for m in score.misses],
     }
@@ -63,27 +76,33 @@ def _rounded(rate: float | None) -> float | None:
 
 
 def render_text(claims: ClaimSet, result: SelfTest, bars: Bars, out: TextIO) -> None:
-    out.write(f"{claims.path or '-'}: {result.claims} claims\n\n{_row(COLUMNS)}\n")
-    for s in result.drift:
-        row = _row((s.type, str(s.applicable), str(s.caught), _percent(s.rate), str(s.flagged)))
-        out.write(row + ("" if bars.catches(s) else f"  below {bars.min_catch:.0%}") + "\n")
+    out.write(f"{claims.path or '-'}: {result.claims} claims\n")
+    for (title, note), scores in zip(TABLES, (result.drift, result.independent), strict=True):
+        out.write(f"\n{title} ({note}):\n{_row(COLUMNS)}\n")
+        for s in scores:
+            cells = (s.type, str(s.applicable), str(s.caught), _percent(s.rate), str(s.flagged))
+            row = _row((*cells, ", ".join(sorted(s.caught_as)) or "any"))
+            out.write(row + ("" if bars.catches(s) else f"  below {bars.bar(s):.0%}") + "\n")
     p = result.paraphrases
     out.write(f"\nparaphrases: {p.total}, wrongly flagged {p.flagged} ({_percent(p.rate)})")
     out.write(("" if bars.keeps_clean(p) else f"  above {bars.max_flag:.0%}") + "\n")
-    _misses(out, "corruptions not caught", [m for s in result.drift for m in s.misses])
+    scores = (*result.drift, *result.independent)
+    _misses(out, "corruptions not caught", [m for s in scores for m in s.misses])
     _misses(out, "paraphrases flagged", list(p.misses))
     verdict = "passed" if result.passes(bars) else "failed"
     out.write(
-        f"\nselftest {verdict}: the bar is {bars.min_catch:.0%} caught for every drift type "
-        f"and at most {bars.max_flag:.0%} of paraphrases flagged\n"
+        f"\nselftest {verdict}: the bar is {bars.min_catch:.0%} caught for every lexicon-built "
+        f"kind, {bars.min_independent:.0%} for every independent kind, and at most "
+        f"{bars.max_flag:.0%} of paraphrases flagged\n"
     )
 
 
 def _row(cells: Sequence[str]) -> str:
-    """Table cells padded to COLUMNS' widths: the first left-aligned, numbers right-aligned."""
+    """Table cells padded to COLUMNS' widths: the first left-aligned, numbers right-aligned,
+    the last as it is."""
     padded = [cells[0].ljust(WIDTHS[0])]
-    padded += [c.rjust(w) for c, w in zip(cells[1:], WIDTHS[1:], strict=True)]
-    return "  ".join(padded)
+    padded += [c.rjust(w) for c, w in zip(cells[1:-1], WIDTHS[1:-1], strict=True)]
+    return "  ".join([*padded, cells[-1]])
 
 
 def _misses(out: TextIO, title: str, misses: list[Miss]) -> None:

@@ -1,0 +1,55 @@
+"""The independent ``sentence-added`` corruption: a claim followed by a sentence the report
+never makes, built from the subject of one other claim and the predicate of another
+("The AI Alliance" + "is by far the dominant provider of AI chips.").
+
+A claim is split at its first finite verb (verbs.txt) or reporting verb (reporting.txt) outside
+quotations, after one to eight words with no comma among them (a comma may open a clause of
+the subject's own: "The agency, which was dismissed"). Subject and predicate come from two claims that split
+half the file apart (the file read as a ring), turning with the claim the sentence follows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .edit import Rewrite
+from .reading import Source, data, words
+
+SUBJECT_WORDS = 8
+
+
+def sentence_added(source: Source) -> list[Rewrite]:
+    texts = [c.text for c in source.claims]
+    splits = [(k, p) for k, text in enumerate(texts) if (p := split(text)) is not None]
+    return [r for i in range(len(texts)) for r in _added(source, i, splits)]
+
+
+def _added(source: Source, i: int, splits: list[tuple[int, tuple[str, str]]]) -> list[Rewrite]:
+    m = len(splits)
+    for offset in range(m):  # subject and predicate from claims half the file apart
+        j, (subject, _) = splits[(i + offset) % m]
+        k, (other, predicate) = splits[(i + offset + m // 2) % m]
+        if i not in (j, k) and other.lower() != subject.lower():
+            added = f"{subject[:1].upper()}{subject[1:]} {predicate}"
+            claim = source.claims[i]
+            change = f"added '{added}' ({source.claims[j].id} + {source.claims[k].id})"
+            return [Rewrite("sentence-added", claim.id, f"{claim.text} {added}", change)]
+    return []
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(data("verbs") + data("reporting"))
+
+
+def split(text: str) -> tuple[str, str] | None:
+    """(subject, predicate) of a claim, or None where it does not split."""
+    verbs = _verbs()
+    for k, word in enumerate(words(text)[: SUBJECT_WORDS + 1]):
+        if k and word.text in verbs:
+            subject = text[: word.start].rstrip()
+            if re.search(r"[\"“”,]", subject) or not re.search(r"[.!?][\"”']?$", text):
+                return None
+            return subject, text[word.start :]
+    return None
