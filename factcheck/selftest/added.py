@@ -30,12 +30,19 @@ def _added(source: Source, i: int, splits: list[tuple[int, tuple[str, str]]]) ->
     for offset in range(m):  # subject and predicate from claims half the file apart
         j, (subject, _) = splits[(i + offset) % m]
         k, (other, predicate) = splits[(i + offset + m // 2) % m]
-        if i not in (j, k) and other.lower() != subject.lower():
+        if i not in (j, k) and not _same_subject(subject, other):
             added = f"{subject[:1].upper()}{subject[1:]} {predicate}"
             claim = source.claims[i]
             change = f"added '{added}' ({source.claims[j].id} + {source.claims[k].id})"
             return [Rewrite("sentence-added", claim.id, f"{claim.text} {added}", change)]
     return []
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """True when one subject holds the other ("The AI Alliance", "Perhaps the AI Alliance"):
+    the sentence built would be the predicate's own claim again, not a new statement."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
 
 
 @cache
