@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import drift, lexicon
@@ -61,7 +61,21 @@ def analyse(claims: ClaimSet, units: tuple[Unit, ...] | None = None) -> Analysis
     has just done so). ``InputError`` for claims that are not valid Unicode."""
     require_unicode("".join(c.text for c in claims), claims.path or "<claims>")
     units = claim_units([c.text for c in claims]) if units is None else units
-    return Analysis(Claims.of(units), _source(units, claims.words), _conversation(claims))
+    narrated = _conversation(claims)
+    if narrated:
+        units = tuple(_unlabelled(u) for u in units)
+    return Analysis(Claims.of(units), _source(units, claims.words), narrated)
+
+
+def _unlabelled(unit: Unit) -> Unit:
+    """A transcript turn whose speaker's label ("Steve: I was ill") is not what it says: a
+    summary that names Steve says nothing of this turn for that."""
+    label = _TURN.match(unit.text)
+    if label is None:
+        return unit
+    end = unit.start + label.end(1)
+    tokens = tuple(t._replace(content=False) if t.start < end else t for t in unit.tokens)
+    return replace(unit, tokens=tokens, keys=frozenset(t.key for t in tokens if t.content))
 
 
 def compare(
