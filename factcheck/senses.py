@@ -2,8 +2,9 @@
 scripts/wordnet_lexicon.py) and lexicon/opposites.txt (common opposites WordNet does not pair,
 such as "rise"/"decline").
 
-Words are looked up by lemma: a token's lower-case form, or that form without an inflection
-("declined" → "decline", "companies" → "company"). The 40,000 pairs of antonyms.txt are not
+Words are looked up by lemma: a token's lower-case form, its base if it is an irregular past
+("fell" → "fall"), or that form without an inflection ("declined" → "decline", "companies" →
+"company"). The 40,000 pairs of antonyms.txt are not
 made into a table: the file is sorted (tests/test_lexicon.py keeps it so), so a word's lines
 are found by bisection of its bytes, read once, as they are shipped. A run pays for the words
 it looks up, not for the table, and keeps no copy of it anywhere.
@@ -60,8 +61,14 @@ def _opposites() -> dict[str, tuple[str, ...]]:
 
 @cache
 def lemmas(lower: str) -> tuple[str, ...]:
-    """The word and its possible uninflected forms."""
+    """The word and its possible uninflected forms: an irregular past ("lost" → "lose",
+    lexicon/irregular_verbs.txt; "rose" → "rise", lexicon/past_forms.txt: pasts that are words
+    of their own too, and so are not folded into comparison keys) or a form without a suffix."""
     forms = [lower]
+    for table in ("irregular_verbs", "past_forms"):
+        base = lexicon.table(table).get(lower)
+        if base is not None:
+            forms.append(base)
     for suffix, repl in (
         ("ies", "y"),
         ("es", ""),
