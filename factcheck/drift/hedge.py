@@ -11,7 +11,9 @@ A claim voicing an opinion ("I think", lexicon/opinions.txt) may be rendered wit
 a hedge. A sentence that reports a view ("Pat thinks", "the group suggests", lexicon/attitudes.txt)
 does not state it as fact, so it may drop the hedge; nor does one that keeps the "if" of a hedged
 condition ("if we could …" → "if they were able to …"). Any hedge matches any other: "could" keeps a guess a guess. A sentence that merges claims may
-carry the hedge of any of them. Cues are lexicon/hedges.txt.
+carry the hedge of any of them. Cues are lexicon/hedges.txt, and on the claim's side the
+expectations of lexicon/expectations.txt ("is expected to"), which a sentence keeps with a
+forward-looking word of its own (lexicon/forecasts.txt: "is due to", "the company expects").
 Hedges count only where the other side says the words they bear on (drift.scope), as negations
 do; "may 2" is a date.
 Limits: hedges far outside the words the two sides share are not seen.
@@ -45,7 +47,9 @@ def check(pair: Pair) -> Iterator[Drift]:
     )
     if opinions:
         return  # "I think it's a one": an opinion may be reported with or without a hedge
-    claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys)
+    claimed = _hedges(claim_tokens, pair.claim_unit, pair.sentence.keys) or _hedges(
+        claim_tokens, pair.claim_unit, pair.sentence.keys, "expectations"
+    )
     short = len(pair.sentence.tokens) <= SHORT_CLAIM
     window = pair.sentence.tokens if short else pair.sentence_window(MARGIN)
     found = _hedges(window, pair.sentence, pair.source.keys)
@@ -60,6 +64,8 @@ def check(pair: Pair) -> Iterator[Drift]:
         return  # the hedge is the one another claim of this sentence makes
     if claimed and _has(pair.sentence.tokens, "attitudes"):
         return  # "Pat thinks X" / "the email suggests X" does not state X as fact
+    if claimed and _forecast(window, pair.claim_unit):
+        return  # "is expected to open" → "is due to open", "the company expects": still ahead
     if (
         claimed
         and all(_conditional(pair.claim_unit, w) for w in claimed)
@@ -72,7 +78,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             ID, None, _text(words), words[0].start, words[-1].end, "a fact is hedged in the rewrite"
         )
     else:
-        where = counterpart(pair, position(pair.claim_unit, claimed[0][0]))
+        where = counterpart(pair, position(pair.claim_unit, claimed[0][-1]))
         yield Drift(
             ID,
             _text(claimed[0]),
@@ -84,10 +90,11 @@ def check(pair: Pair) -> Iterator[Drift]:
 
 
 def _hedges(
-    tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]
+    tokens: tuple[Token, ...], unit: Unit, other: frozenset[str], cues: str = "hedges"
 ) -> list[tuple[Token, ...]]:
-    """Hedges among ``tokens`` (of ``unit``) whose scope the other side says."""
-    spans = cue_positions(tokens, "hedges")
+    """Hedges (lexicon ``cues``) among ``tokens`` (of ``unit``) whose scope the other side
+    says."""
+    spans = cue_positions(tokens, cues)
     out = []
     for a, b in spans:
         words = tokens[a:b]
@@ -119,6 +126,13 @@ def _has(tokens: tuple[Token, ...], cues: str) -> bool:
     credit the statement to someone's view; "if" (conditions) makes it a condition."""
     words = lexicon.words(cues)
     return any(t.lower in words for t in tokens)
+
+
+def _forecast(tokens: tuple[Token, ...], claim: Unit) -> bool:
+    """True when ``tokens`` look ahead with a word the claim does not use (lexicon/forecasts.txt:
+    "expects", "is due to"): the sentence rewords the claim's expectation, not drops it."""
+    words = lexicon.words("forecasts")
+    return any(t.lower in words and t.key not in claim.keys for t in tokens)
 
 
 def _text(words: tuple[Token, ...]) -> str:
