@@ -77,11 +77,11 @@ def test_omissions_come_last_in_claims_file_order() -> None:
 
 
 def test_a_figure_the_report_gives_outside_its_claims_is_not_new() -> None:
-    """ "She was 86." is too short to be a claim, but a rewrite that says so says what the
+    """ "Aged 86." is too short to be a claim, but a rewrite that says so says what the
     report says; another age is still new."""
     report = (
         "Maria Lopez, who founded the Riverton library, died on Sunday in her home town.\n"
-        "She was 86.\n"
+        "Aged 86.\n"
         "She ran the library for thirty years and trained its first archivists.\n"
     )
     claims = factcheck.extract(report)

@@ -27,6 +27,10 @@ CLAUSES = [  # (report, the claim texts extract makes of it)
             ' right," said Professor Alan Reddick.'
         ],
     ),
+    (  # a sentence with a figure is a claim however short
+        "Margaret Ellingham has died at her home in Oban. She was 86. Tributes came in.",
+        ["Margaret Ellingham has died at her home in Oban.", "She was 86."],
+    ),
     (  # nor does one inside brackets
         "Two airlines (British Airways; Flybe) serve the island from several airports.",
         ["Two airlines (British Airways; Flybe) serve the island from several airports."],
