@@ -162,7 +162,8 @@ def _unsupported(
     give, "72-year-old" one figure.
 
     ``share`` of new content words makes it unsupported; None for a sentence that says a claim,
-    which rewords the claim: its new words are paraphrase, left to the drift checks."""
+    which rewords the claim: its new words are paraphrase, left to the drift checks. Nor does
+    the share count in a sentence about the document itself (``_about_document``)."""
     if found:
         return []
     unit = alignment.sentences[i]
@@ -184,11 +185,19 @@ def _unsupported(
     if unknown:
         t = unknown[0]
         return [_unbacked(t.text, t.start, t.end, f"'{t.text}' is nowhere in the report")]
-    if share is not None and 1.0 - _support(unit, source) >= share:
+    if share is not None and not _about_document(unit) and 1.0 - _support(unit, source) >= share:
         novel = " ".join(_novel(unit, source))
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
     return []
+
+
+def _about_document(unit: Unit) -> bool:
+    """True when the sentence's first content word names the document or its telling ("The
+    conversation is lighthearted in tone", "This document explains…"): it describes the
+    report, in words of its own, not the world the report describes."""
+    first = next((t for t in unit.tokens if t.content and t.kind == "word"), None)
+    return first is not None and first.key in _discourse()
 
 
 def _conversation(claims: ClaimSet) -> bool:
