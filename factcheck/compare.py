@@ -20,7 +20,7 @@ from .drift import Drift, Pair, Source
 from .entities import in_report
 from .errors import require_unicode
 from .extract import asserts, body_sentences
-from .numbers import ORDINAL
+from .numbers import ORDINAL, Quantity
 from .report import Finding, Kind, Report, Severity, Summary, summarize
 from .text import Document, Token, quote_key, word_key
 
@@ -185,17 +185,20 @@ def _unsupported(
     caseless: bool = False,
     share: float | None = UNSUPPORTED,
 ) -> list[tuple[int | None, Drift]]:
-    """A sentence whose figures, names or words no claim backs. One finding per sentence.
+    """A sentence whose figures, names or words no claim backs. One finding per sentence. A
+    number and the words glued to it are one expression: "COVID-19" is a name the report may
+    give, "72-year-old" one figure.
 
     ``share`` of new content words makes it unsupported; None for a sentence that says a claim,
-    which rewords the claim: its new words are paraphrase, left to the drift checks."""
+    which rewords the claim: its new words are paraphrase, left to the drift checks. Nor does
+    the share count in a sentence about the document itself (``_about_document``)."""
     if found:
         return []
     unit = alignment.sentences[i]
     new = [
         (q.text, q.start, q.end)
         for q in unit.quantities
-        if not source.has_figure(q) and q.unit != ORDINAL
+        if not source.has_figure(q) and q.unit != ORDINAL and not _named_figure(unit, q, source)
     ]
     if new:
         return [_unbacked(*new[0], f"the figure '{new[0][0]}' is not in the report")]
@@ -210,11 +213,19 @@ def _unsupported(
     if unknown:
         t = unknown[0]
         return [_unbacked(t.text, t.start, t.end, f"'{t.text}' is nowhere in the report")]
-    if share is not None and 1.0 - _support(unit, source) >= share:
+    if share is not None and not _about_document(unit) and 1.0 - _support(unit, source) >= share:
         novel = " ".join(_novel(unit, source))
         end = unit.start + len(unit.text)
         return [_unbacked(novel, unit.start, end, "no claim in the report backs this statement")]
     return []
+
+
+def _about_document(unit: Unit) -> bool:
+    """True when the sentence's first content word names the document or its telling ("The
+    conversation is lighthearted in tone", "This document explains…"): it describes the
+    report, in words of its own, not the world the report describes."""
+    first = next((t for t in unit.tokens if t.content and t.kind == "word"), None)
+    return first is not None and first.key in _discourse()
 
 
 def _conversation(claims: ClaimSet) -> bool:
@@ -243,9 +254,12 @@ def _unrelated(unit: Unit, source: Source) -> list[Token]:
     if not keys:
         return []
     stems = _prefixes(source.keys)
+    glued = _glued(unit)
     out = []
-    for t in unit.tokens:
+    for i, t in enumerate(unit.tokens):
         if t.key not in keys or t.kind != "word" or t.text.isupper() or not t.key.isalpha():
+            continue
+        if i in glued:  # part of a figure
             continue
         k = t.key
         if len(k) >= MIN_STEM and (k[:MIN_STEM] in stems or k in stems):
@@ -254,6 +268,29 @@ def _unrelated(unit: Unit, source: Source) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+def _glued(unit: Unit) -> set[int]:
+    """Positions of the words joined to a number, directly or through words so joined: the
+    "th" of "18th", the "year" and "old" of "72-year-old" belong to the figure, not to a name."""
+    out: set[int] = set()
+    tokens = unit.tokens
+    for i in range(1, len(tokens)):
+        gap = unit.text[tokens[i - 1].end - unit.start : tokens[i].start - unit.start]
+        joined = gap in ("", "-") and (tokens[i - 1].kind == "number" or i - 1 in out)
+        if joined and tokens[i].kind == "word":
+            out.add(i)
+    return out
+
+
+_NAME_NUMBER = re.compile(r"([A-Z][A-Za-z]+)-$")  # "COVID-": the name a number belongs to
+
+
+def _named_figure(unit: Unit, q: Quantity, source: Source) -> bool:
+    """True when ``q`` is the number of a name the report gives ("COVID-19" where the report
+    says "COVID"): part of what the thing is called, not a figure the rewrite asserts."""
+    m = _NAME_NUMBER.search(unit.text[: q.start - unit.start])
+    return m is not None and m.group(1).lower() in source.words
 
 
 @lru_cache(maxsize=16)

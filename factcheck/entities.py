@@ -3,7 +3,10 @@
 A name is a run of capitalised words, joined across "of", "on", "for" and "&" ("Partnership on
 AI", "University of Tokyo"). A capitalised first word of a sentence only starts a name when the
 word is also known as a name elsewhere (``known``), has capitals inside ("IBM", "OpenAI"), or is
-followed by another capitalised word ("Sriram Raghavan told…").
+followed by another capitalised word ("Sriram Raghavan told…"); when the words after it are a
+name by themselves ("Author JK Rowling", "Former US"), the first word is left out of the keys.
+A letter alone is no name word (the "Q" of "Q3"), and an acronym's plural is the acronym
+("GANs" is "GAN").
 Two mentions are the same actor when they share a distinctive word: "the Alliance" is "the AI
 Alliance"; "AI" alone is too generic to identify anyone (lexicon/generic_names.txt).
 """
@@ -51,11 +54,19 @@ def mentions(
             else:
                 break
         start, end = tokens[i].start, tokens[j - 1].end
-        words = {t.lower for t in tokens[i:j] if t.lower not in _JOINERS}
+        first = i + 1 if _by_position(tokens, i, known) and _rest_names(tokens[i + 1 : j]) else i
+        words = {_key(t) for t in tokens[first:j] if t.lower not in _JOINERS}
         keys = frozenset(w for w in words if w not in lexicon.words("generic_names"))
         out.append(Entity(text[start - offset : end - offset], start, end, keys))
         i = j
     return tuple(out)
+
+
+def _key(tok: Token) -> str:
+    """A name word's lower-case form; an acronym's plural is the acronym ("GANs": "gan")."""
+    stem = tok.text[:-1]
+    plural = tok.text.endswith("s") and len(stem) > 1 and stem.isalpha() and stem.isupper()
+    return tok.lower[:-1] if plural else tok.lower
 
 
 def _joins(tokens: Sequence[Token], j: int, known: Collection[str]) -> bool:
@@ -77,11 +88,33 @@ def _adjacent(text: str, a: Token, b: Token, offset: int) -> bool:
 
 
 def _is_name_word(tok: Token, known: Collection[str]) -> bool:
-    if tok.kind != "word":
+    """A word of two letters or more: a letter alone is a pronoun ("I"), an article ("A"), an
+    initial read apart from its name, a label ("Plan B") or part of a code ("Q3", "4Q", ":D")."""
+    if tok.kind != "word" or len(tok.text) < 2:
         return False
     if tok.text[:1].isupper():
-        return tok.lower not in ("i",)
+        return True
     return tok.lower in known and tok.lower not in lexicon.words("stopwords")
+
+
+def _by_position(tokens: Sequence[Token], i: int, known: Collection[str]) -> bool:
+    """True when the word at ``i`` may owe its capital to opening the sentence ("Former US
+    talk show host", "Author JK Rowling"): it stays in the name's text, and out of its keys
+    when the words after it are a name by themselves (``_rest_names``)."""
+    tok = tokens[i]
+    return _opens(tokens, i) and tok.lower not in known and not _distinctive_case(tok.text)
+
+
+def _opens(tokens: Sequence[Token], i: int) -> bool:
+    """True when the word at ``i`` opens the sentence (after a symbol at most)."""
+    return i == 0 or tokens[i - 1].kind == "symbol" and i == 1
+
+
+def _rest_names(rest: Sequence[Token]) -> bool:
+    """True when the words after an opening word are a name by themselves: two words or more
+    ("JK Rowling") or an acronym ("US"). "Jordan" alone may be the surname of "Louis Jordan",
+    whose first name keeps it apart from "Frank Jordan"."""
+    return len(rest) >= 2 or len(rest) == 1 and _acronym(rest[0].text)
 
 
 def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> bool:
@@ -92,8 +125,7 @@ def _starts_name(tokens: Sequence[Token], i: int, known: Collection[str]) -> boo
         return False  # "US" may be the pronoun shouted; "U.S." is a name
     if tok.lower in _cues():
         return False
-    sentence_initial = i == 0 or tokens[i - 1].kind == "symbol" and i == 1
-    if sentence_initial and tok.text[:1].isupper() and not _distinctive_case(tok.text):
+    if _opens(tokens, i) and tok.text[:1].isupper() and not _distinctive_case(tok.text):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         two_words = (
             nxt is not None
@@ -188,9 +220,11 @@ def _abbreviates(short: Entity, long: Entity) -> bool:
 
 
 def _acronym(text: str) -> bool:
-    """One word of initials: "U.S.", "WHO" (not "U.S. Senate", not "Mr.")."""
+    """One word of initials: "U.S.", "WHO", "GANs" (not "U.S. Senate", not "Mr.")."""
     letters = text.replace(".", "")
     dotted = text.endswith(".") and len(letters) * 2 == len(text)
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]  # a plural: "GANs"
     return 2 <= len(letters) <= 5 and letters.isalpha() and (dotted or letters.isupper())
 
 

@@ -8,7 +8,9 @@ FAIL  source '"We welcome and expect more organizations to join"'  rewrite '"We 
 
 A quoted passage passes when its words appear, in order, in a quote of the source or in a claim
 (scare quotes around the report's own words), or in a source quote with a few words left out
-at a time (not a negation: leaving out "not" changes the quote). Editorial brackets ("[M]ore") are ignored.
+at a time (not a negation: leaving out "not" changes the quote), or when it is a title or term
+of a few words, each of them the report's ("the movie "Metropolis""). Editorial brackets
+("[M]ore") are ignored.
 Limits: single quotation marks are not read as quotes (they double as apostrophes).
 """
 
@@ -27,6 +29,7 @@ ID = "quote"
 SEVERITY = "error"
 SIMILAR = 60  # partial_ratio at which a quote is a changed version of a source quote
 GAP = 3  # words a rewrite may leave out of a quotation at one place
+TERM = 3  # words at most of a quoted title or term ("Metropolis", "shop assistant")
 
 
 def check(pair: Pair) -> Iterator[Drift]:
@@ -50,7 +53,7 @@ def _checked(sentence: Unit, source: Source) -> tuple[Drift, ...]:
 def _drifts(sentence: Unit, source: Source) -> Iterator[Drift]:
     for start, end, inner in sentence.quotes:
         key = quote_key(inner)
-        if not key or _said(key, source):
+        if not key or _said(key, source) or _term(key, source):
             continue
         # the first quote of the highest partial_ratio, if that reaches SIMILAR (as max() would)
         best = process.extractOne(
@@ -72,6 +75,15 @@ def _said(key: str, source: Source) -> bool:
     if any(padded in f" {q} " or _elided(key, q) for q in source.quoted.holding(words)):
         return True
     return any(padded in f" {text} " for text in source.claimed.holding(words))
+
+
+def _term(key: str, source: Source) -> bool:
+    """True when ``key`` is a title, a term or a scare quote the report uses, quoted or not: a
+    few words, each of them the report's ("the movie "Metropolis"", "guess "masseuse"" where
+    the report has "A masseuse!"). Quotation marks around them name a thing; they do not put
+    words in anyone's mouth."""
+    words = key.split()
+    return len(words) <= TERM and all(w in source.keys for w in words)
 
 
 def _elided(key: str, quote: str) -> bool:
