@@ -13,6 +13,7 @@ Alliance"; "AI" alone is too generic to identify anyone (lexicon/generic_names.t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -157,8 +158,14 @@ def knows(tokens: Sequence[Token], known: Collection[str]) -> bool:
 
 
 def name_words(entities: Sequence[Entity]) -> frozenset[str]:
-    """All distinctive words of ``entities``: the ``known`` set for another text."""
-    return frozenset(k for e in entities for k in e.keys)
+    """All distinctive words of ``entities`` as they are written: the ``known`` set for another
+    text. An acronym's plural keyed as the acronym ("LEDs": "led") is no known word: "who led
+    the study" names nobody."""
+    return frozenset(k for e in entities for k in e.keys if _written(k, e.text.lower()))
+
+
+def _written(word: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def named_in(entity: Entity, words: Collection[str]) -> bool:
