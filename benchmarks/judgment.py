@@ -63,8 +63,8 @@ def main() -> None:
 
 
 def by_fold(paths: Sequence[str]) -> None:
-    """Per file, folds 1–4 against fold 0."""
-    print("\n### By fold: folds 1–4 (studied) against fold 0 (the check fold)\n")
+    """Per file, folds 1–4 against fold 0, and all folds together."""
+    print("\n### By fold: folds 1–4 (studied) against fold 0 (the check fold), and all\n")
     print(
         "| file | folds | pairs | balanced accuracy | precision | recall | false alarms "
         "| documents all flagged |"
@@ -74,10 +74,10 @@ def by_fold(paths: Sequence[str]) -> None:
     domain_rows: list[str] = []
     for path in paths:
         judged, folds, documents, domains = _judged(path)
-        for name, check_fold in (("1–4", False), ("0", True)):
+        for name, chosen in (("1–4", {1, 2, 3, 4}), ("0", {0}), ("all", None)):
             by_domain: dict[str, list[Judgment]] = {}
             for j, f, d in zip(judged, folds, domains, strict=True):
-                if (f == 0) == check_fold and d:
+                if chosen is not None and f in chosen and d:
                     by_domain.setdefault(d, []).append(j)
             cells = [
                 f"{d} {scores(js).balanced_accuracy:.1%} ({len(js)})"
@@ -88,7 +88,7 @@ def by_fold(paths: Sequence[str]) -> None:
             group = [
                 (j, d)
                 for j, f, d in zip(judged, folds, documents, strict=True)
-                if (f == 0) == check_fold
+                if chosen is None or f in chosen
             ]
             if not group:
                 continue
@@ -102,7 +102,8 @@ def by_fold(paths: Sequence[str]) -> None:
                 f"| {Path(path).name} | {name} | {s.pairs} | {s.balanced_accuracy:.1%} "
                 f"| {s.precision:.1%} | {s.recall:.1%} | {alarms:.1%} | {every:.0%} |"
             )
-            rules += [_rules(Path(path).name, name, [j for j, _ in group])]
+            if chosen is not None:
+                rules += [_rules(Path(path).name, name, [j for j, _ in group])]
     if domain_rows:
         print("\n### By domain or source: balanced accuracy (pairs)\n")
         print("| file | folds | domain |")
