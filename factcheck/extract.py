@@ -39,22 +39,26 @@ LONGEST = 2000  # tokens: a longer sentence is checked as consecutive pieces of 
 
 def main_text(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each block of the page that is body text, in order."""
-    blocks = []
-    for m in _lines(text):
-        line = m.group().strip()
-        if any(p.search(line) for p in _clutter()) or _is_heading(line):
-            continue
-        blocks.append((m.start(), m.end()))
-    return tuple(blocks)
+    return tuple((m.start(), m.end()) for m in _lines(text) if _is_body(m.group().strip()))
 
 
 def _lines(text: str) -> Iterator[re.Match[str]]:
-    """The page's lines up to its first stop marker ("Recommended Stories")."""
+    """The page's lines up to the first stop marker ("Recommended Stories") after the body
+    began: a marker above the body ("Sign up for our newsletter") is furniture of its own."""
+    began = False
     for m in re.finditer(r"[^\n]+", text):
-        low = m.group().strip().lower()
+        line = m.group().strip()
+        low = line.lower()
         if any(low.startswith(marker) for marker in lexicon.entries("stop_markers")):
-            return
+            if began:
+                return
+            continue
+        began = began or _is_body(line)
         yield m
+
+
+def _is_body(line: str) -> bool:
+    return not any(p.search(line) for p in _clutter()) and not _is_heading(line)
 
 
 @cache

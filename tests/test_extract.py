@@ -78,3 +78,16 @@ SPEAKERS = [  # (report, the speaker of each claim)
 @pytest.mark.parametrize(("report", "expected"), SPEAKERS)
 def test_speakers(report: str, expected: list[str | None]) -> None:
     assert [c.speaker for c in factcheck.extract(report)] == expected
+
+
+def test_a_stop_marker_above_the_body_does_not_end_it() -> None:
+    report = (
+        "Sign up for our science newsletter and get the week's discoveries.\n"
+        "Astronomers have found water vapour in the atmosphere of a planet 120 light years away.\n"
+        "Recommended Stories\n"
+        "Another story that is not part of the report at all, with its own claims.\n"
+    )
+    texts = [c.text for c in factcheck.extract(report)]
+    assert texts == [
+        "Astronomers have found water vapour in the atmosphere of a planet 120 light years away."
+    ]
