@@ -12,7 +12,8 @@ content words, or the two before a clause-final cue): a sentence that says the o
 "X, who …, has not yet been approached" drops no "not". An added cue that a merged claim of the
 sentence also puts on those words is that claim's (drift.backed).
 A side is negative when it has any negation cue (counting them would read "don't … fails" as
-a double negative). Only the part of each side that says the same thing is compared (a merged sentence's other
+a double negative). Only the part of each side that says the same thing is compared (with a few words either side,
+on the sentence's only where the claim goes on past the shared words) (a merged sentence's other
 clause has its own polarity, and a negation another claim of the sentence makes is that claim's). A word swapped for its opposite (lexicon/antonyms.txt, from WordNet,
 and lexicon/opposites.txt) flips polarity as a "not" does, where the two stand in one place (a
 neighbouring content word agrees: "rose in Q4" / "fell in Q4"). Cues are lexicon/negations.txt
@@ -44,7 +45,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     if pair.link.coverage < CLOSE:
         return  # polarity and certainty are only comparable where the two say the same thing
     claim_window = pair.claim_window(MARGIN)
-    sentence_window = pair.sentence_window(MARGIN)
+    sentence_window = _facing(pair)
     claim_cues = _cues(claim_window, pair.claim_unit, pair.sentence.keys)
     cues = _cues(sentence_window, pair.sentence, pair.source.keys)
     if _contrast(pair.claim_unit):
@@ -95,6 +96,17 @@ def check(pair: Pair) -> Iterator[Drift]:
             where.end,
             "polarity flipped: the rewrite drops the negation of the claim",
         )
+
+
+def _facing(pair: Pair) -> tuple[Token, ...]:
+    """The sentence's words that say the claim, with up to MARGIN words on a side where the
+    claim goes on past the words the two share: where the claim ends ("… about fifty Euros."),
+    the sentence's words after them ("… fifty Euros was not too steep") say something else."""
+    (ca, cb), (a, b) = pair.link.claim_region, pair.link.sentence_region
+    words = [i for i, t in enumerate(pair.claim_unit.tokens) if t.kind != "symbol"]
+    before = min(MARGIN, sum(1 for i in words if i < ca))
+    after = min(MARGIN, sum(1 for i in words if i >= cb))
+    return pair.sentence.tokens[max(0, a - before) : b + after]
 
 
 def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[Token]:
