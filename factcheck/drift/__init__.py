@@ -131,6 +131,17 @@ class Pair:
         a, b = self.link.sentence_region
         return self.sentence.tokens[max(0, a - margin) : b + margin]
 
+    def facing_window(self, margin: int) -> tuple[Token, ...]:
+        """The sentence's words that say the claim, with up to ``margin`` words on a side where
+        the claim goes on past the words the two share: where the claim ends ("… about fifty
+        Euros."), the sentence's words after them ("… fifty Euros was not too steep") say
+        something else."""
+        (ca, cb), (a, b) = self.link.claim_region, self.link.sentence_region
+        words = [i for i, t in enumerate(self.claim_unit.tokens) if t.kind != "symbol"]
+        before = min(margin, sum(1 for i in words if i < ca))
+        after = min(margin, sum(1 for i in words if i >= cb))
+        return self.sentence.tokens[max(0, a - before) : b + after]
+
 
 @dataclass(frozen=True)
 class Drift:

@@ -45,7 +45,7 @@ def check(pair: Pair) -> Iterator[Drift]:
     if pair.link.coverage < CLOSE:
         return  # polarity and certainty are only comparable where the two say the same thing
     claim_window = pair.claim_window(MARGIN)
-    sentence_window = _facing(pair)
+    sentence_window = pair.facing_window(MARGIN)
     claim_cues = _cues(claim_window, pair.claim_unit, pair.sentence.keys)
     cues = _cues(sentence_window, pair.sentence, pair.source.keys)
     if _contrast(pair.claim_unit):
@@ -96,17 +96,6 @@ def check(pair: Pair) -> Iterator[Drift]:
             where.end,
             "polarity flipped: the rewrite drops the negation of the claim",
         )
-
-
-def _facing(pair: Pair) -> tuple[Token, ...]:
-    """The sentence's words that say the claim, with up to MARGIN words on a side where the
-    claim goes on past the words the two share: where the claim ends ("… about fifty Euros."),
-    the sentence's words after them ("… fifty Euros was not too steep") say something else."""
-    (ca, cb), (a, b) = pair.link.claim_region, pair.link.sentence_region
-    words = [i for i, t in enumerate(pair.claim_unit.tokens) if t.kind != "symbol"]
-    before = min(MARGIN, sum(1 for i in words if i < ca))
-    after = min(MARGIN, sum(1 for i in words if i >= cb))
-    return pair.sentence.tokens[max(0, a - before) : b + after]
 
 
 def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[Token]:
