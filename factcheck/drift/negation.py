@@ -109,6 +109,7 @@ def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[
         if t.kind == "word"
         and t.lower in negations
         and not any(q.start <= t.start < q.end for q in unit.quantities)
+        and not _compound(unit, t)
         and in_scope(unit, (t,), other)
     ]
     phrases = [
@@ -117,6 +118,13 @@ def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[
         if in_scope(unit, tokens[a:b], other)
     ]
     return sorted(found + phrases, key=lambda t: t.start)
+
+
+def _compound(unit: Unit, t: Token) -> bool:
+    """True for a word hyphenated to the next or last ("never-before-seen", "no-fly"): part of
+    a compound word, which negates no clause."""
+    a, b = t.start - unit.start, t.end - unit.start
+    return unit.text[b : b + 1] == "-" or (a > 0 and unit.text[a - 1] == "-")
 
 
 def _contrast(unit: Unit) -> bool:
