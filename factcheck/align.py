@@ -19,7 +19,7 @@ from functools import cached_property
 
 from . import lexicon
 from .entities import Entity, knows, mentions, name_words
-from .numbers import Quantity, quantities
+from .numbers import ORDINAL, Quantity, quantities
 from .text import Sentence, Token, quoted, tokenize
 
 COVER = 0.4  # share of a claim's weight a window must say for the claim to count as covered
@@ -114,15 +114,36 @@ def cue_positions(tokens: tuple[Token, ...], cues: str) -> list[tuple[int, int]]
 
 
 def _unit(piece: str, start: int, tokens: tuple[Token, ...], known: frozenset[str]) -> Unit:
+    figures = quantities(tokens, piece, start)
+    tokens = _valued(tokens, figures)
     return Unit(
         piece,
         start,
         tokens,
         frozenset(t.key for t in tokens if t.content),
         mentions(tokens, piece, known, start),
-        quantities(tokens, piece, start),
+        figures,
         quoted(piece, start),
     )
+
+
+def _valued(tokens: tuple[Token, ...], figures: tuple[Quantity, ...]) -> tuple[Token, ...]:
+    """``tokens`` with a whole number written in words keyed as its digits are: "eighty-six"
+    says what "86" says ("86" the key of its first word, the others no content)."""
+    spelled = [
+        q for q in figures if q.unit != ORDINAL and q.value.is_integer() and 0 <= q.value < 1e6
+    ]
+    if not spelled:
+        return tokens
+    out = list(tokens)
+    for q in spelled:
+        inside = [i for i, t in enumerate(tokens) if q.start <= t.start < q.end]
+        if not inside or any(tokens[i].kind != "word" for i in inside):
+            continue  # written in digits, or with them ("2.5 million")
+        out[inside[0]] = tokens[inside[0]]._replace(key=str(int(q.value)), content=True)
+        for i in inside[1:]:
+            out[i] = tokens[i]._replace(content=False)
+    return tuple(out)
 
 
 def claim_units(texts: Sequence[str]) -> tuple[Unit, ...]:
