@@ -284,12 +284,14 @@ def _glued(unit: Unit) -> set[int]:
 
 
 _NAME_NUMBER = re.compile(r"([A-Z][A-Za-z]+)-$")  # "COVID-": the name a number belongs to
+NAME_LONGEST = 40  # characters before a figure read for that name: a search bounded in length
 
 
 def _named_figure(unit: Unit, q: Quantity, source: Source) -> bool:
     """True when ``q`` is the number of a name the report gives ("COVID-19" where the report
     says "COVID"): part of what the thing is called, not a figure the rewrite asserts."""
-    m = _NAME_NUMBER.search(unit.text[: q.start - unit.start])
+    end = q.start - unit.start
+    m = _NAME_NUMBER.search(unit.text[max(0, end - NAME_LONGEST) : end])
     return m is not None and m.group(1).lower() in source.words
 
 

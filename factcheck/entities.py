@@ -13,13 +13,12 @@ Alliance"; "AI" alone is too generic to identify anyone (lexicon/generic_names.t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from . import lexicon
-from .text import Token
+from .text import Token, lower_words
 
 _JOINERS = {"of", "on", "for", "&", "de", "del", "van", "von"}
 
@@ -161,11 +160,7 @@ def name_words(entities: Sequence[Entity]) -> frozenset[str]:
     """All distinctive words of ``entities`` as they are written: the ``known`` set for another
     text. An acronym's plural keyed as the acronym ("LEDs": "led") is no known word: "who led
     the study" names nobody."""
-    return frozenset(k for e in entities for k in e.keys if _written(k, e.text.lower()))
-
-
-def _written(word: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    return frozenset(k for e in entities for k in e.keys & lower_words(e.text))
 
 
 def named_in(entity: Entity, words: Collection[str]) -> bool:

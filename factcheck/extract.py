@@ -1,12 +1,13 @@
 """Report text → claims: main-text detection, claim units, speakers, key marks, stable ids.
 
 Main text: a page's lines are its blocks. Everything from a stop marker on ("Recommended
-Stories", "Made with", lexicon/stop_markers.txt) is page furniture, as are lines matching
+Stories", "Made with", lexicon/stop_markers.txt) once the body began is page furniture (a marker
+above the body, "Sign up for our newsletter", is furniture of its own), as are lines matching
 lexicon/clutter.txt (bylines, image credits, view counters) and short lines with no sentence
 punctuation (section headings, author names).
 
 Claims: each body sentence that asserts something (not a question, at least four words, some
-of them content words), cut at semicolons into separate claims where the part after the
+of them content words, or three with a figure: "She was 86."), cut at semicolons into separate claims where the part after the
 semicolon stands alone: not inside a quotation or brackets, not opening with a verb. Ids are
 ``c001``, ``c002``… in report order. A claim is ``key`` when it is in the lede (the first five
 claims), carries a figure, quotes someone by name, or names three or more actors: what a

@@ -7,15 +7,16 @@ import pytest
 from factcheck import senses
 
 NAMES = sorted(
-    p.name.removesuffix(".txt")
-    for p in resources.files("factcheck.lexicon").iterdir()
+    (package, p.name.removesuffix(".txt"))
+    for package in ("factcheck.lexicon", "factcheck.selftest")
+    for p in resources.files(package).iterdir()
     if p.name.endswith(".txt")
 )
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_lexicon_files_are_sorted_and_unique(name: str) -> None:
-    text = resources.files("factcheck.lexicon").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("package", "name"), NAMES)
+def test_lexicon_files_are_sorted_and_unique(package: str, name: str) -> None:
+    text = resources.files(package).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert lines == sorted(set(lines)), name
 

@@ -69,7 +69,9 @@ def test_a_claims_quote_form_is_read_from_its_tokens(claims: list[str]) -> None:
     tokens the analysis already has, where no bracket is to be dropped."""
     claim_set = factcheck.load_claims(
         "claims:\n"
-        + "".join(f"- id: c{i}\n  text: {json.dumps(t.strip() or 'x')}\n" for i, t in enumerate(claims))
+        + "".join(
+            f"- id: c{i}\n  text: {json.dumps(t.strip() or 'x')}\n" for i, t in enumerate(claims)
+        )
     )
     source = claim_set.analysis.source
     assert source.texts == tuple(quote_key(c.text) for c in claim_set.claims)

@@ -170,10 +170,15 @@ def _follows_quote(unit: Unit, cue_start: int) -> bool:
 def _named_after(unit: Unit, names: list[Entity], i: int) -> list[Entity]:
     """The first name after token ``i`` in its phrase (up to a comma), or the phrase's words as
     an unnamed source ("said her daughter")."""
-    stop = unit.text.find(",", unit.tokens[i].start - unit.start) if i < len(unit.tokens) else -1
-    end = unit.start + stop if stop >= 0 else unit.start + len(unit.text)
+    end = _phrase_end(unit, i)
     start = unit.tokens[i].start if i < len(unit.tokens) else end
     return [e for e in names if start <= e.start and e.end <= end][:1] or _source_words(unit, i)
+
+
+def _phrase_end(unit: Unit, i: int) -> int:
+    """Offset of the first comma from token ``i`` on, or of the unit's end."""
+    stop = unit.text.find(",", unit.tokens[i].start - unit.start) if i < len(unit.tokens) else -1
+    return unit.start + stop if stop >= 0 else unit.start + len(unit.text)
 
 
 def _appositive(unit: Unit, end: int) -> int:
@@ -204,8 +209,7 @@ def _unquoted(unit: Unit) -> list[Entity]:
 def _source_words(unit: Unit, i: int) -> list[Entity]:
     """An unnamed source ("according to one estimate") as a pseudo-name of its content words,
     up to the next comma."""
-    end = unit.text.find(",", unit.tokens[i].start - unit.start) if i < len(unit.tokens) else -1
-    stop = unit.start + end if end >= 0 else unit.start + len(unit.text)
+    stop = _phrase_end(unit, i)
     words = [t for t in unit.tokens[i:] if t.end <= stop]
     keys = frozenset(t.lower for t in words if t.content)
     if not keys:
@@ -262,14 +266,15 @@ def _headed(first: list[Entity], names: list[Entity], unit: Unit) -> list[Entity
     return first if head is first[-1] else [head]
 
 
-_NOUNS = re.compile(r"(?: [a-z]+){1,3} ")  # a few lower-case words, nothing else
+_NOUNS = re.compile(r"(?: [a-z]+){1,3} ")  # a few lower-case words, nothing else between
 
 
 def _describes(unit: Unit, first: Entity, then: Entity) -> bool:
     """True when ``first`` and a few lower-case words before ``then`` make one phrase that
     ``then`` heads ("Sheffield battery maker Brightwater", "Benfica boss Jorge Jesus")."""
     gap = unit.text[first.end - unit.start : then.start - unit.start]
-    return _NOUNS.fullmatch(gap) is not None
+    stopwords = lexicon.words("stopwords")  # "Google and Microsoft", "reporters at Apple"
+    return _NOUNS.fullmatch(gap) is not None and not any(w in stopwords for w in gap.split())
 
 
 def _runs(names: list[Entity], unit: Unit) -> list[list[Entity]]:

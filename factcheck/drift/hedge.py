@@ -129,10 +129,12 @@ def _has(tokens: tuple[Token, ...], cues: str) -> bool:
 
 
 def _forecast(tokens: tuple[Token, ...], claim: Unit) -> bool:
-    """True when ``tokens`` look ahead with a word the claim does not use (lexicon/forecasts.txt:
-    "expects", "is due to"): the sentence rewords the claim's expectation, not drops it."""
-    words = lexicon.words("forecasts")
-    return any(t.lower in words and t.key not in claim.keys for t in tokens)
+    """True when ``tokens`` look ahead in words the claim does not use (lexicon/forecasts.txt:
+    "is due to", "expects"): the sentence rewords the claim's expectation, not drops it."""
+    return any(
+        any(t.content and t.key not in claim.keys for t in tokens[a:b])
+        for a, b in cue_positions(tokens, "forecasts")
+    )
 
 
 def _text(words: tuple[Token, ...]) -> str:

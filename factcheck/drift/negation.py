@@ -52,10 +52,13 @@ def check(pair: Pair) -> Iterator[Drift]:
         cues = [t for t in cues if not _contrasting(pair.sentence, t)]
     if _contrast(pair.sentence):
         claim_cues = [t for t in claim_cues if not _contrasting(pair.claim_unit, t)]
+    phrased = _phrased(claim_window) | _phrased(sentence_window)
     swaps = [
         (said, found)
         for said, found in _antonyms(claim_window, sentence_window)
         if near_slot(pair.claim_unit, said, pair.sentence, found)
+        and said.start not in phrased
+        and found.start not in phrased
     ]
     if (bool(claim_cues) != bool(cues)) == (len(swaps) % 2 == 1) or not sentence_window:
         return
@@ -118,6 +121,12 @@ def _cues(tokens: tuple[Token, ...], unit: Unit, other: frozenset[str]) -> list[
         if in_scope(unit, tokens[a:b], other)
     ]
     return sorted(found + phrases, key=lambda t: t.start)
+
+
+def _phrased(tokens: tuple[Token, ...]) -> set[int]:
+    """Offsets of the words of negation phrases ("the first time in"): a cue there is a cue,
+    not half of an opposite ("first" → "last" drops the phrase's negation, once)."""
+    return {t.start for a, b in cue_positions(tokens, "negation_phrases") for t in tokens[a:b]}
 
 
 def _compound(unit: Unit, t: Token) -> bool:

@@ -26,6 +26,7 @@ SEVERITY = "error"
 
 
 def check(pair: Pair) -> Iterator[Drift]:
+    said = _said(pair)
     for found in pair.sentence.quantities:
         claimed = [c for c in pair.claim_unit.quantities if c.comparable(found)]
         if not claimed:
@@ -34,7 +35,7 @@ def check(pair: Pair) -> Iterator[Drift]:
             c
             for c in claimed
             if same_slot(pair.claim_unit, c, pair.sentence, found)
-            and (c.same_value(found) or not _said(pair, c))
+            and (c.same_value(found) or c not in said)
         ]
         if found.unit == ORDINAL and not slot:
             continue  # "first", "second" are figures only in a figure's place
@@ -63,14 +64,18 @@ def _theirs(pair: Pair, found: Quantity) -> bool:
     )
 
 
-def _said(pair: Pair, claimed: Quantity) -> bool:
-    """True when the sentence gives the claim's figure in its own place too: a figure beside
-    it stands in a reordered clause ("joined in 1961 and in 1987 became"), not in its place
-    (while two figures that swapped places are each in the other's)."""
-    return any(
-        claimed.same_value(q) and same_slot(pair.claim_unit, claimed, pair.sentence, q)
-        for q in pair.sentence.quantities
-    )
+def _said(pair: Pair) -> set[Quantity]:
+    """The claim's figures the sentence gives in their own place: a figure beside one of them
+    stands in a reordered clause ("joined in 1961 and in 1987 became"), not in its place (while
+    two figures that swapped places are each in the other's)."""
+    return {
+        c
+        for c in pair.claim_unit.quantities
+        if any(
+            c.same_value(q) and same_slot(pair.claim_unit, c, pair.sentence, q)
+            for q in pair.sentence.quantities
+        )
+    }
 
 
 def _changed(claimed: str | None, found: str | None) -> bool:

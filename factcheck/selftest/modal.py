@@ -53,11 +53,22 @@ def modal_dropped(source: Source) -> list[Rewrite]:
 
 def _dropped(source: Source, i: int) -> list[Rewrite]:
     claim = source.claims[i]
-    plain: dict[str, str] = {}
-    for hedged, form in table():
-        plain.setdefault(hedged, form)
-    edits = [Edit(s, e, cased(plain[h], claim.text[s:e])) for s, e, h in constructions(claim.text)]
+    edits = [
+        Edit(s, e, cased(_plain(claim.text, s, h), claim.text[s:e]))
+        for s, e, h in constructions(claim.text)
+    ]
     return rewrite("modal-dropped", claim, edits)
+
+
+def _plain(text: str, start: int, hedged: str) -> str:
+    """The plain form of ``hedged`` that agrees with the subject before ``start``: "may be
+    closed" → "is closed" after "The bridge", "are closed" after "The bridges"."""
+    forms = [p for h, p in table() if h == hedged]
+    unfit = _UNFIT[_plural(text, start)]
+    return next((f for f in forms if f not in unfit), forms[0])
+
+
+_UNFIT = {True: ("is", "was", "has"), False: ("are", "were", "have")}
 
 
 def modal_added(source: Source) -> list[Rewrite]:
@@ -97,11 +108,15 @@ def _plain_verb(text: str) -> tuple[int, int] | None:
 
 def _agreeing(text: str, start: int, options: list[str]) -> list[str]:
     """Options for "will": "are …" after a plural subject, "is …" after another."""
+    unfit = "is " if _plural(text, start) else "are "
+    return [o for o in options if not o.startswith(unfit)]
+
+
+def _plural(text: str, start: int) -> bool:
+    """True when the word before ``start`` is a plural subject ("they", "the talks")."""
     before = text[:start].split()
     last = before[-1].lower() if before else ""
-    plural = last in _PLURAL or (last.endswith("s") and not last.endswith(("ss", "'s", "’s")))
-    unfit = "is " if plural else "are "
-    return [o for o in options if not o.startswith(unfit)]
+    return last in _PLURAL or (last.endswith("s") and not last.endswith(("ss", "'s", "’s")))
 
 
 def _named_first(source: Source, i: int) -> bool:
