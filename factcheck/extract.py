@@ -21,9 +21,9 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from . import lexicon
-from .align import tokenized_claim_units
+from .align import Unit, tokenized_claim_units
 from .claims import Claim, ClaimSet
-from .entities import Entity
+from .credit import credit
 from .errors import require_unicode
 from .text import Sentence, Token, cut, line_col, lower_words, segment, tokenize
 
@@ -105,7 +105,7 @@ def extract(text: str, source: str | None = None) -> ClaimSet:
     claims = []
     speaker = None
     for n, ((piece, line, _), unit) in enumerate(zip(pieces, units, strict=True), start=1):
-        speaker = _speaker(piece, unit.entities, speaker)
+        speaker = _speaker(unit, speaker)
         quoted = bool(unit.quotes) and speaker is not None
         key = (
             n <= LEDE
@@ -197,43 +197,27 @@ def _verbs() -> frozenset[str]:
     return frozenset(auxiliaries) | frozenset(lexicon.table("irregular_verbs"))
 
 
-_SAID = re.compile(
-    r"\b(?:said|says|saying|added|adds|told|tells|wrote|writes|reads|quoted|according to)\b",
-    re.IGNORECASE,
-)
 _PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|added|says|told|wrote)\b", re.IGNORECASE)
 
 
-def _speaker(piece: str, entities: tuple[Entity, ...], previous: str | None) -> str | None:
-    """Who a sentence quotes: the first name (a full name first) before a speech verb, the
-    name right after one that follows a quote ('"…," said manager Ruth Calloway'), or right
-    after "according to"; the previous speaker for "he added" or a quote that carries on."""
-    if _PRONOUN.search(piece):
+def _speaker(unit: Unit, previous: str | None) -> str | None:
+    """Who a sentence quotes: a name in the words that credit it (credit.py; a full name
+    first), "the release" for a release's words; the previous speaker for "he added" or a quote
+    that carries on."""
+    if _PRONOUN.search(unit.text):
         return previous
-    cue = _SAID.search(piece)
-    if not cue:
-        return previous if piece.lstrip().startswith(('"', "“")) else None
-    outside = re.sub(r"\"[^\"]*\"|“[^“”]*”", lambda m: " " * len(m.group()), piece)
-    names = [e for e in entities if e.keys and not outside[e.start : e.end].isspace()]
-    after = [e for e in names if e.start >= cue.end()][:1]
-    if cue.group().lower() == "according to":
-        credited = after
-    else:
-        credited = [e for e in names if e.end <= cue.start()] or _inverted(piece, cue, after)
-    if not credited:
-        return "the release" if "release" in piece.lower() else previous
-    full = [e for e in credited if " " in e.text.strip()]
-    return (full or credited)[0].text
-
-
-_QUOTE_END = re.compile(r"[\"”][\s,]*$")
-_TITLE = re.compile(r"\s*(?:[a-z-]+\s+){0,3}")  # lower-case words of a title: "manager"
-
-
-def _inverted(piece: str, cue: re.Match[str], after: list[Entity]) -> list[Entity]:
-    """The name after a speech verb that follows a quote, past a title of a few lower-case
-    words: '"…," said manager Ruth Calloway'."""
-    follows_quote = _QUOTE_END.search(piece[: cue.start()])
-    if follows_quote and after and _TITLE.fullmatch(piece[cue.end() : after[0].start]):
-        return after
-    return []
+    said = credit(unit)
+    if said.group is None:
+        return previous if unit.text.lstrip().startswith(('"', "“")) else None
+    names = [  # the names in the words that credit it, outside quotations
+        e
+        for e in unit.entities
+        if e.keys
+        and said.start <= e.start
+        and e.end <= said.end
+        and not any(a <= e.start < b for a, b, _ in unit.quotes)
+    ]
+    if not names:
+        return "the release" if "release" in unit.text.lower() else previous
+    full = [e for e in names if " " in e.text.strip()]
+    return (full or names)[0].text
