@@ -27,11 +27,19 @@ from factcheck.selftest import (
     independent_corruptions,
     selftest,
 )
+from factcheck.selftest.ring import nearest, ring
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS_YAML = str(ROOT / "claims.yaml")
 PACKAGE = ROOT / "factcheck" / "selftest"
-MODULES = ("independent", "reading", "modal", "swap", "added")  # the independent corruptions
+MODULES = (
+    "independent",
+    "reading",
+    "modal",
+    "swap",
+    "added",
+    "ring",
+)  # the independent corruptions
 
 
 def claim_set(*texts: str) -> ClaimSet:
@@ -213,6 +221,7 @@ def lexicon_path(name: str) -> str:
 
 ALLOWED = {
     "..claims": None,
+    "..lexicon": {"lines"},  # reads a list given by its path, none of the checks' own
     ".edit": {"Edit", "Rewrite", "cased", "rewrite"},  # surface edits, no word list
     **{f".{m}": None for m in MODULES},
 }
@@ -302,3 +311,15 @@ def test_selftest_exits_1_when_an_independent_kind_misses_its_bar(
     lenient = ("--min-catch", "0", "--max-flag", "1")
     assert run("selftest", CLAIMS_YAML, *lenient, "--min-independent", "0").exit_code == 0
     assert run("selftest", CLAIMS_YAML, *lenient).exit_code == ExitCode.FINDINGS
+
+
+# the ring a swap takes its substitute from: built once per file, searched per claim
+
+
+def test_nearest_takes_the_first_candidate_after_the_claim_with_no_word_of_it() -> None:
+    words = ["Person Ann", "Person Bo", "Company Cy", "Person Di", "Eve"]
+    candidates = ring((j, w, frozenset(w.lower().split())) for j, w in enumerate(words))
+    assert nearest(candidates, 0, {"person", "company"}) == "Eve"
+    assert nearest(candidates, 4, {"eve"}) == "Person Ann"  # round the ring
+    assert nearest(candidates, 1, {"person"}) == "Company Cy"
+    assert nearest(candidates, 4, {"person", "company"}) is None  # never its own

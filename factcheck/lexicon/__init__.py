@@ -20,8 +20,13 @@ def path(name: str) -> str:
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """The non-empty, non-comment lines of ``<name>.txt``."""
-    with open(path(name), encoding="utf-8") as file:
-        raw = file.read()
+    return lines(path(name))
+
+
+def lines(file: str) -> tuple[str, ...]:
+    """The non-empty, non-comment lines of a word list ``file`` (the self-test's lists too)."""
+    with open(file, encoding="utf-8") as opened:
+        raw = opened.read()
     return tuple(line for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 

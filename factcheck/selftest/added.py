@@ -22,19 +22,36 @@ SUBJECT_WORDS = 8
 def sentence_added(source: Source) -> list[Rewrite]:
     texts = [c.text for c in source.claims]
     splits = [(k, p) for k, text in enumerate(texts) if (p := split(text)) is not None]
-    return [r for i in range(len(texts)) for r in _added(source, i, splits)]
+    fits = _fits(splits)
+    return [r for i in range(len(texts)) for r in _added(source, i, splits, fits)]
 
 
-def _added(source: Source, i: int, splits: list[tuple[int, tuple[str, str]]]) -> list[Rewrite]:
+def _fits(splits: list[tuple[int, tuple[str, str]]]) -> list[int]:
+    """For each place in ``splits``, the nearest place from it (the list read as a ring, twice
+    round) where subject and the predicate half the file on make a new statement, or -1."""
     m = len(splits)
-    for offset in range(m):  # subject and predicate from claims half the file apart
-        j, (subject, _) = splits[(i + offset) % m]
-        k, (other, predicate) = splits[(i + offset + m // 2) % m]
-        if i not in (j, k) and not _same_subject(subject, other):
+    fit = [not _same_subject(splits[s][1][0], splits[(s + m // 2) % m][1][0]) for s in range(m)]
+    nearest = [-1] * (2 * m + 1)
+    for s in reversed(range(2 * m)):
+        nearest[s] = s if fit[s % m] else nearest[s + 1]
+    return nearest
+
+
+def _added(
+    source: Source, i: int, splits: list[tuple[int, tuple[str, str]]], fits: list[int]
+) -> list[Rewrite]:
+    m = len(splits)
+    start = i % m if m else 0
+    place = fits[start]
+    while 0 <= place < start + m:  # subject and predicate from claims half the file apart
+        j, (subject, _) = splits[place % m]
+        k, (_, predicate) = splits[(place + m // 2) % m]
+        if i not in (j, k):
             added = f"{subject[:1].upper()}{subject[1:]} {predicate}"
             claim = source.claims[i]
             change = f"added '{added}' ({source.claims[j].id} + {source.claims[k].id})"
             return [Rewrite("sentence-added", claim.id, f"{claim.text} {added}", change)]
+        place = fits[place + 1]
     return []
 
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..claims import Claim, ClaimSet
+from ..lexicon import lines
 
 _QUOTE = re.compile(r'"[^"]*"|“[^”]*”')
 _WORD = re.compile(r"[^\W\d_][\w&'’.-]*(?<![.'’-])")
@@ -64,8 +66,7 @@ class Source:
 @cache
 def data(name: str) -> tuple[str, ...]:
     """The lines of the self-test's own word list ``<name>.txt``, comments left out."""
-    with open(os.path.join(os.path.dirname(__file__), f"{name}.txt"), encoding="utf-8") as f:
-        return tuple(line for line in f.read().splitlines() if line and not line.startswith("#"))
+    return lines(os.path.join(os.path.dirname(__file__), f"{name}.txt"))
 
 
 def source(claims: ClaimSet) -> Source:
@@ -82,7 +83,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 def outside(spans: Sequence[tuple[int, int]], start: int) -> bool:
-    return not any(s <= start < e for s, e in spans)
+    """True when ``start`` is in none of ``spans``, which are in order and do not overlap."""
+    k = bisect_right(spans, start, key=lambda span: span[0])
+    return k == 0 or spans[k - 1][1] <= start
 
 
 def words(text: str) -> list[Span]:
@@ -102,8 +105,10 @@ def _midsentence_capitals(text: str) -> set[str]:
 
 def _opens(text: str, start: int) -> bool:
     """True where a sentence starts: nothing before, or a full stop, colon or the like."""
-    before = text[:start].rstrip(" ")
-    return not before or before[-1] in ".!?:"
+    k = start
+    while k and text[k - 1] == " ":
+        k -= 1
+    return not k or text[k - 1] in ".!?:"
 
 
 def _capital(word: Span, text: str, capitals: set[str]) -> bool:

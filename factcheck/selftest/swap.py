@@ -22,23 +22,28 @@ from functools import cache
 from .edit import Edit, Rewrite, cased, rewrite
 from .modal import table
 from .reading import Source, Span, data, outside, quotations, words
+from .ring import Ring, nearest, ring, rings
 
 _LEADS = {"the", "a", "an", "of", "on", "for"}
+Ending = tuple[str, bool]  # a noun or adjective ending and whether a plural "s" follows
 
 
 def speaker_swapped(source: Source) -> list[Rewrite]:
     credits = [credited(source, i) for i in range(len(source.claims))]
-    return [r for i in range(len(credits)) for r in _swapped(source, i, credits)]
+    actors = _actors(source, credits)
+    return [r for i in range(len(credits)) for r in _swapped(source, i, credits[i], actors)]
 
 
-def _swapped(source: Source, i: int, credits: list[Span | None]) -> list[Rewrite]:
-    credit = credits[i]
+def _swapped(
+    source: Source, i: int, credit: Span | None, actors: tuple[Ring[str], ...]
+) -> list[Rewrite]:
     if credit is None:
         return []
     claim = source.claims[i]
     taken = _lower_words(claim.text)
-    for actor in _actors(source, i, credits):
-        if _fresh(actor, taken):
+    for candidates in actors:
+        actor = nearest(candidates, i, taken)
+        if actor is not None:
             if claim.text[: credit.start].lower().endswith("the "):  # "the Alliance says"
                 credit = Span(credit.start - 4, credit.end, "the " + credit.text)
             edit = Edit(credit.start, credit.end, cased(actor, credit.text))
@@ -46,14 +51,23 @@ def _swapped(source: Source, i: int, credits: list[Span | None]) -> list[Rewrite
     return []
 
 
-def _actors(source: Source, i: int, credits: list[Span | None]) -> Iterator[str]:
-    """Who else the report names, nearest claim first: the names other claims credit, other
-    names, then what else other claims credit ("the release")."""
+def _actors(source: Source, credits: list[Span | None]) -> tuple[Ring[str], ...]:
+    """Who the report names, in the order a claim looks for another actor: the names claims
+    credit, all names, then what else claims credit ("the release")."""
     named = [{n.text for n in names} for names in source.names]
-    others = [(j, c) for j in _others(source, i) if (c := credits[j]) is not None]
-    yield from (_written(source, j, c) for j, c in others if c.text in named[j])
-    yield from (_written(source, j, n) for j in _others(source, i) for n in source.names[j])
-    yield from (c.text for j, c in others if c.text not in named[j])
+    found = [(j, c) for j, c in enumerate(credits) if c is not None]
+    credited_names = [(j, _written(source, j, c)) for j, c in found if c.text in named[j]]
+    names = [(j, _written(source, j, n)) for j, spans in enumerate(source.names) for n in spans]
+    others = [(j, c.text) for j, c in found if c.text not in named[j]]
+    return tuple(ring(_candidates(listed)) for listed in (credited_names, names, others))
+
+
+def _candidates(actors: list[tuple[int, str]]) -> Iterator[tuple[int, str, frozenset[str]]]:
+    """(claim, actor, the actor's words but "the" and the like), none of which is all such."""
+    for j, actor in actors:
+        rest = frozenset(_lower_words(actor) - _LEADS)
+        if rest:
+            yield j, actor, rest
 
 
 def _written(source: Source, j: int, name: Span) -> str:
@@ -106,36 +120,30 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _others(source: Source, i: int) -> Iterator[int]:
-    n = len(source.claims)
-    return ((i + k) % n for k in range(1, n))
-
-
 def _lower_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W_]+", text)}
 
 
-def _fresh(candidate: str, taken: set[str]) -> bool:
-    """True when ``candidate`` shares no word but "the" and the like with the claim."""
-    rest = _lower_words(candidate) - _LEADS
-    return bool(rest) and not rest & taken
-
-
 def noun_swapped(source: Source) -> list[Rewrite]:
     nouns = [_nouns(source, j) for j in range(len(source.claims))]
-    return [r for i in range(len(nouns)) for r in _noun_swapped(source, i, nouns)]
+    by_ending = rings(
+        (_ending(w.text), j, w.text, frozenset({w.text}))
+        for j, found in enumerate(nouns)
+        for w in found
+    )
+    return [r for i in range(len(nouns)) for r in _noun_swapped(source, i, nouns[i], by_ending)]
 
 
-def _noun_swapped(source: Source, i: int, nouns: list[list[Span]]) -> list[Rewrite]:
+def _noun_swapped(
+    source: Source, i: int, nouns: list[Span], by_ending: dict[Ending | None, Ring[str]]
+) -> list[Rewrite]:
     claim = source.claims[i]
     taken = _lower_words(claim.text)
-    for word in nouns[i]:
-        ending = _ending(word.text)
-        for j in _others(source, i):
-            fresh = [w for w in nouns[j] if _ending(w.text) == ending and w.text not in taken]
-            if fresh:
-                edit = Edit(word.start, word.end, cased(fresh[0].text, word.text))
-                return rewrite("noun-swapped", claim, [edit])
+    for word in nouns:
+        fresh = nearest(by_ending[_ending(word.text)], i, taken)
+        if fresh is not None:
+            edit = Edit(word.start, word.end, cased(fresh, word.text))
+            return rewrite("noun-swapped", claim, [edit])
     return []
 
 
@@ -161,7 +169,7 @@ def _changed_elsewhere() -> frozenset[str]:
 
 
 @cache
-def _ending(word: str) -> tuple[str, bool] | None:
+def _ending(word: str) -> Ending | None:
     """The noun or adjective ending of ``word`` and whether a plural "s" follows it."""
     for suffix in sorted(data("suffixes"), key=len, reverse=True):
         for plural in (False, True):
@@ -171,24 +179,29 @@ def _ending(word: str) -> tuple[str, bool] | None:
 
 
 def number_moved(source: Source) -> list[Rewrite]:
-    return [r for i in range(len(source.claims)) for r in _moved(source, i)]
+    figures = [(j, n) for j, numbers in enumerate(source.numbers) for n in numbers]
+    by_unit = rings(((n.kind, n.unit), j, n.text, frozenset({_value(n)})) for j, n in figures)
+    by_kind = rings(((n.kind, ""), j, n.text, frozenset({_value(n)})) for j, n in figures)
+    return [r for i in range(len(source.claims)) for r in _moved(source, i, by_unit, by_kind)]
 
 
-def _moved(source: Source, i: int) -> list[Rewrite]:
-    """Each figure of the claim replaced, one at a time, by one of another claim."""
+def _moved(
+    source: Source,
+    i: int,
+    by_unit: dict[tuple[str, str], Ring[str]],
+    by_kind: dict[tuple[str, str], Ring[str]],
+) -> list[Rewrite]:
+    """Each figure of the claim replaced, one at a time, by one of another claim with another
+    value: of the same kind and unit where one is, else of the same kind; nearest claim first."""
     claim = source.claims[i]
     out = []
     for number in source.numbers[i]:
-        others = [
-            n
-            for j in _others(source, i)
-            for n in source.numbers[j]
-            if n.kind == number.kind and _value(n) != _value(number)
-        ]
-        others.sort(key=lambda n: n.unit != number.unit)  # stable: nearest claim first
-        if others:
-            edit = Edit(number.start, number.end, others[0].text)
-            out += rewrite("number-moved", claim, [edit])
+        value = {_value(number)}
+        other = nearest(by_unit[number.kind, number.unit], i, value)
+        if other is None:
+            other = nearest(by_kind[number.kind, ""], i, value)
+        if other is not None:
+            out += rewrite("number-moved", claim, [Edit(number.start, number.end, other)])
     return out
 
 
