@@ -64,9 +64,13 @@ def mentions(
 
 def _key(tok: Token) -> str:
     """A name word's lower-case form; an acronym's plural is the acronym ("GANs": "gan")."""
-    stem = tok.text[:-1]
-    plural = tok.text.endswith("s") and len(stem) > 1 and stem.isalpha() and stem.isupper()
-    return tok.lower[:-1] if plural else tok.lower
+    return tok.lower[:-1] if _plural_acronym(tok.text) else tok.lower
+
+
+def _plural_acronym(text: str) -> bool:
+    """True for an acronym with a plural "s" ("GANs")."""
+    stem = text[:-1]
+    return text.endswith("s") and len(stem) > 1 and stem.isalpha() and stem.isupper()
 
 
 def _joins(tokens: Sequence[Token], j: int, known: Collection[str]) -> bool:
@@ -225,8 +229,8 @@ def _acronym(text: str) -> bool:
     """One word of initials: "U.S.", "WHO", "GANs" (not "U.S. Senate", not "Mr.")."""
     letters = text.replace(".", "")
     dotted = text.endswith(".") and len(letters) * 2 == len(text)
-    if letters.endswith("s") and letters[:-1].isupper():
-        letters = letters[:-1]  # a plural: "GANs"
+    if _plural_acronym(letters):
+        letters = letters[:-1]
     return 2 <= len(letters) <= 5 and letters.isalpha() and (dotted or letters.isupper())
 
 

@@ -144,7 +144,12 @@ def _contrast(unit: Unit) -> bool:
 def _contrasting(unit: Unit, t: Token) -> bool:
     """True for a "not" that opens a contrasted phrase ("local councils, not an agency, …"),
     which denies the alternative, not the clause."""
-    return t.lower == "not" and unit.text[: t.start - unit.start].rstrip().endswith(",")
+    if t.lower != "not":
+        return False
+    i = t.start - unit.start - 1
+    while i >= 0 and unit.text[i].isspace():
+        i -= 1  # read back over spaces, not a copy of the text before each "not"
+    return i >= 0 and unit.text[i] == ","
 
 
 def _antonyms(claim: tuple[Token, ...], sentence: tuple[Token, ...]) -> list[tuple[Token, Token]]:
