@@ -25,6 +25,7 @@ from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .config import Config, apply_severity
 from .errors import InputError
 from .files import STDIN
+from .render import Run
 from .report import Report
 
 CLAIMS_SUFFIXES = (".yaml", ".yml")
@@ -220,14 +221,12 @@ def _compare_task(task: tuple[int, str, str]) -> Report:
     return compare(claim_sets[index], text, path, cutoffs)
 
 
-def groups(
-    claim_sets: Sequence[ClaimSet], reports: Sequence[Report]
-) -> list[tuple[ClaimSet, list[Report]]]:
+def runs(claim_sets: Sequence[ClaimSet], reports: Sequence[Report]) -> list[Run]:
     """Reports grouped by the claims they were checked against, in order of first appearance."""
     grouped: dict[int, tuple[ClaimSet, list[Report]]] = {}
     for claim_set, report in zip(claim_sets, reports, strict=True):
         grouped.setdefault(id(claim_set), (claim_set, []))[1].append(report)
-    return list(grouped.values())
+    return [Run(claims, tuple(reports)) for claims, reports in grouped.values()]
 
 
 def load_documents(

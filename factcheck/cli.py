@@ -27,13 +27,12 @@ import factcheck
 from .options import Color, ExitCode, FailOn, InputFormat, OutputFormat, ReportFormat
 
 if TYPE_CHECKING:
-    from . import batch
-    from .claims import ClaimSet
+    from . import batch, render
+    from .render import Run
     from .report import Report
 
 T = TypeVar("T")
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
-CONCATENABLE = ("text", "concise", "jsonl", "github", "markdown")
 
 
 app = typer.Typer(
@@ -162,6 +161,7 @@ def compare_command(
 ) -> None:
     """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
+    from .render import View
 
     output_format = output_format or ReportFormat.default()
     with _user_errors():
@@ -173,12 +173,11 @@ def compare_command(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
             batch.files_read(documents, settings, baseline_file),
         )
-        _one_output(output_format, len({id(document.claims) for document in documents}))
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
-        grouped = batch.groups([document.claims for document in documents], reports)
-        _render(output_format, grouped, output_file, color.forced())
-    threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
+        runs = batch.runs([document.claims for document in documents], reports)
+        threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
+        _render(output_format, runs, output_file, View(color.forced(), threshold))
     failed = any(report.fails(threshold) for report in reports)
     exit_zero = exit_zero or settings.exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
@@ -280,26 +279,11 @@ def _warned(checked: "batch.Checked") -> "tuple[Report, ...]":
     return checked.reports
 
 
-def _one_output(output_format: ReportFormat, claim_sets: int) -> None:
-    """Refuse, before any work, a format that cannot hold documents of several claims files."""
-    from .errors import InputError
-
-    if claim_sets > 1 and output_format.value not in CONCATENABLE:
-        raise InputError(
-            f"--format {output_format.value} takes one claims file per run, and these documents "
-            f"derive from {claim_sets}; use {', '.join(CONCATENABLE)}, or run once per claims file"
-        )
-
-
 def _render(
-    output_format: ReportFormat,
-    groups: "list[tuple[ClaimSet, list[Report]]]",
-    output_file: str | None,
-    color: bool | None,
+    output_format: ReportFormat, runs: "list[Run]", output_file: str | None, view: "render.View"
 ) -> None:
-    """Render to stdout, or to ``output_file`` (replaced atomically). Documents checked against
-    different claims files are rendered a claims file at a time, one after the other, which only
-    formats made of independent lines or sections allow. The github format also appends the
+    """Render to stdout, or to ``output_file`` (replaced atomically). Every format describes
+    the documents of every claims file in one output. The github format also appends the
     Markdown findings table to GitHub's job summary file when there is one."""
     from . import files
     from .render import renderer
@@ -308,10 +292,7 @@ def _render(
     # rendered whole, then written at once: under PYTHONUNBUFFERED (set in many CI images) each
     # piece a renderer writes would be a system call of its own; a terminal is written as is
     out = sys.stdout if output_file is None and sys.stdout.isatty() else io.StringIO()
-    for index, (claims, reports) in enumerate(groups):
-        if index and output_format is ReportFormat.TEXT:
-            out.write("\n")
-        render(claims, reports, out, color=color)
+    render(runs, out, view)
     if isinstance(out, io.StringIO):
         if output_file is None:
             sys.stdout.write(out.getvalue())
@@ -321,8 +302,7 @@ def _render(
     if output_format is ReportFormat.GITHUB and step_summary:
         from .render.github import summary
 
-        tables = "".join(summary(claims, reports) for claims, reports in groups)
-        files.append_text(step_summary, tables, "the job summary")
+        files.append_text(step_summary, summary(runs), "the job summary")
 
 
 def _progress(items: Iterable[T], label: str, total: int, least: int = 1) -> Iterator[T]:

@@ -62,15 +62,15 @@ def test_original_report_in_place_of_claims_file() -> None:
     result = run("compare", REPORT, FAITHFUL, "--format", "json")
     assert result.exit_code == ExitCode.OK, result.stdout
     doc = json.loads(result.stdout)
-    assert doc["claims"]["path"] == REPORT
-    assert doc["claims"]["count"] > 0
+    assert doc["claims"][0]["path"] == REPORT
+    assert doc["claims"][0]["count"] > 0
 
 
 def test_claims_file_recognised_by_content(tmp_path: Path) -> None:
     claims = tmp_path / "claims.txt"
     claims.write_text(Path(CLAIMS).read_text(encoding="utf-8"), encoding="utf-8")
     doc = json.loads(run("compare", str(claims), FAITHFUL, "-f", "json").stdout)
-    assert doc["claims"] == {"path": str(claims), "count": 6}
+    assert doc["claims"] == [{"path": str(claims), "count": 6}]
 
 
 # exit status 2: one line on stderr, nothing on stdout, no traceback
@@ -147,7 +147,7 @@ def test_derivative_from_stdin_is_reported_as_dash() -> None:
 def test_claims_from_stdin() -> None:
     claims = Path(CLAIMS).read_text(encoding="utf-8")
     doc = json.loads(run("compare", "-", FAITHFUL, "-f", "json", stdin=claims).stdout)
-    assert doc["claims"] == {"path": "-", "count": 6}
+    assert doc["claims"] == [{"path": "-", "count": 6}]
 
 
 def test_python_m_factcheck_version() -> None:
@@ -181,13 +181,14 @@ SUMMARY_KEYS = ("sentences", "claims", "covered", "omitted", "drift", "unsupport
 
 
 def assert_json_contract(doc: dict[str, Any]) -> None:
-    """Every key of the README's JSON contract (version 1), with its type and allowed values."""
-    assert doc["version"] == 1
-    assert isinstance(doc["claims"]["path"], str)
-    assert isinstance(doc["claims"]["count"], int)
+    """Every key of the README's JSON contract (version 2), with its type and allowed values."""
+    assert doc["version"] == 2
+    assert isinstance(doc["claims"][0]["path"], str)
+    assert isinstance(doc["claims"][0]["count"], int)
     for document in doc["documents"]:
         assert isinstance(document["path"], str)
         summary = document["summary"]
+        assert isinstance(document["claims"], str)
         assert all(type(summary[key]) is int for key in SUMMARY_KEYS)
         assert isinstance(summary["consistency"], float) and 0.0 <= summary["consistency"] <= 1.0
         for finding in document["findings"]:

@@ -22,7 +22,7 @@ import factcheck
 from factcheck import drift
 from factcheck.claims import Claim, ClaimSet
 from factcheck.cli import ReportFormat, app
-from factcheck.render import RENDERERS, github, markdown, renderer, sarif
+from factcheck.render import RENDERERS, Run, github, markdown, renderer, sarif
 from factcheck.render.location import located
 from factcheck.report import Finding, Report, Summary
 
@@ -83,7 +83,7 @@ REPORTS = [
 
 def rendered(fmt: str, reports: list[Report] = REPORTS) -> str:
     out = io.StringIO()
-    renderer(fmt)(CLAIMS, reports, out, color=None)
+    renderer(fmt)([Run(CLAIMS, reports)], out)
     return out.getvalue()
 
 
@@ -276,7 +276,7 @@ def test_gitlab_is_an_empty_array_when_clean() -> None:
 
 def test_identical_findings_keep_unique_fingerprints() -> None:
     twice = Report("a.md", REPORTS[0].summary, (FINDINGS[1], FINDINGS[1]))
-    assert len({e.fingerprint for e in located(CLAIMS, [twice])}) == 2
+    assert len({e.fingerprint for e in located([Run(CLAIMS, [twice])])}) == 2
     assert len({i["fingerprint"] for i in json.loads(rendered("gitlab", [twice]))}) == 2
 
 
@@ -316,7 +316,7 @@ def test_markdown_escapes_table_pipes() -> None:
 
 def test_markdown_is_cut_below_the_limit() -> None:
     many = Report("a.md", REPORTS[0].summary, FINDINGS[1:2] * 200)
-    text = markdown.markdown(CLAIMS, [many], limit=2000)
+    text = markdown.markdown([Run(CLAIMS, [many])], limit=2000)
     assert len(text.encode("utf-8")) < 2200
     assert "more findings not shown" in text
 

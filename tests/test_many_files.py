@@ -114,11 +114,53 @@ def test_file_in_no_manifest_entry_is_an_input_error(repo: Path) -> None:
     assert "bridge/open.md: no claims file" in result.stderr
 
 
-def test_one_document_format_refuses_several_claims_files(repo: Path) -> None:
+WRONG = {"ferry/recap.md": "ferry.yaml", "bridge/wrong.md": "bridge.yaml"}  # drift, each
+
+
+def test_json_names_each_documents_claims_file(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    result = run("compare", "-f", "json")
+    assert result.exit_code == ExitCode.FINDINGS
+    doc = json.loads(result.stdout)
+    assert [c["path"] for c in doc["claims"]] == ["ferry.yaml", "bridge.yaml"]
+    claims_of = {d["path"]: d["claims"] for d in doc["documents"]}
+    assert {path: claims_of[path] for path in WRONG} == WRONG
+    assert len(claims_of) == len(ARTICLES)
+
+
+def test_sarif_is_one_run_naming_each_results_claims_file(repo: Path) -> None:
     (repo / ".factcheck.yaml").write_text(MANIFEST)
     result = run("compare", "-f", "sarif")
-    assert result.exit_code == ExitCode.INPUT_ERROR
-    assert "--format sarif takes one claims file" in result.stderr
+    assert result.exit_code == ExitCode.FINDINGS
+    (only,) = json.loads(result.stdout)["runs"]
+    drift = {
+        r["properties"]["document"]: r["properties"]["claims"]
+        for r in only["results"]
+        if r["ruleId"] == "number-drift"
+    }
+    assert drift == WRONG
+
+
+def test_gitlab_is_one_flat_array_over_claims_files(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    result = run("compare", "-f", "gitlab")
+    issues = json.loads(result.stdout)
+    located = {i["location"]["path"] for i in issues if i["check_name"] == "number-drift"}
+    assert located == set(WRONG)
+
+
+def test_junit_has_a_suite_per_document_over_claims_files(repo: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    root = ET.fromstring(run("compare", "-f", "junit").stdout)
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == set(ARTICLES)
+    # each document's testcases are the claims of its own claims file
+    assert [c.get("name", "")[:4] for c in suites["bridge/wrong.md"].findall("testcase")] == [
+        "b001"
+    ]
+    assert suites["bridge/wrong.md"].find("testcase/failure") is not None
 
 
 def test_nothing_to_check_is_an_input_error(repo: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from golden import check_golden
 
 from factcheck.claims import Claim, ClaimSet
-from factcheck.render import RENDERERS, renderer
+from factcheck.render import RENDERERS, Run, View, renderer
 from factcheck.report import Finding, Report, Summary
 
 CLAIMS = ClaimSet(
@@ -65,7 +65,7 @@ REPORTS = [
 
 def rendered(fmt: str, color: bool | None = False) -> str:
     out = io.StringIO()
-    renderer(fmt)(CLAIMS, REPORTS, out, color=color)
+    renderer(fmt)([Run(CLAIMS, REPORTS)], out, View(color=color))
     return out.getvalue()
 
 
@@ -76,9 +76,10 @@ def test_golden(fmt: str, name: str) -> None:
 
 def test_json_is_the_contract() -> None:
     doc = json.loads(rendered("json"))
-    assert doc["version"] == 1
-    assert doc["claims"] == {"path": "claims.yaml", "count": 4}
+    assert doc["version"] == 2
+    assert doc["claims"] == [{"path": "claims.yaml", "count": 4}]
     assert [d["path"] for d in doc["documents"]] == ["rewrite.txt", "-"]
+    assert [d["claims"] for d in doc["documents"]] == ["claims.yaml", "claims.yaml"]
     findings = doc["documents"][0]["findings"]
     assert [f["claim_id"] for f in findings] == ["c001", "c003", "c004", None, "c002"]
     assert findings[0] == {**FINDINGS[3].to_dict()}
@@ -106,7 +107,7 @@ def test_text_never_interprets_user_text_as_markup() -> None:
     finding = Finding("omission", None, "error", "missing [red]", claim_id="c1", claim="[b]x")
     out = io.StringIO()
     report = Report("d.txt", Summary(1, 1, 0, 1, 0, 0, 1.0), (finding,))
-    renderer("text")(claims, [report], out, color=True)
+    renderer("text")([Run(claims, [report])], out, View(color=True))
     assert "missing [red]" in out.getvalue()
     assert "[b]x" in out.getvalue()
 
@@ -134,5 +135,5 @@ def test_a_span_over_the_whole_sentence_is_not_marked() -> None:
     finding = Finding("unsupported", None, "warning", "x", sentence=sentence, line=1, span=(0, 45))
     out = io.StringIO()
     report = Report("d.txt", Summary(1, 1, 1, 0, 0, 1, 0.5), (finding,))
-    renderer("text")(CLAIMS, [report], out, color=False)
+    renderer("text")([Run(CLAIMS, [report])], out, View(color=False))
     assert "^" not in out.getvalue()

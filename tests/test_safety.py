@@ -163,7 +163,7 @@ def test_the_file_behind_standard_output_is_appended_to_never_replaced(work: Pat
     text = log.read_text(encoding="utf-8")
     assert log.stat().st_ino == inode
     assert text.startswith("the line before\n")
-    assert json.loads(text.split("\n", 1)[1])["version"] == 1
+    assert json.loads(text.split("\n", 1)[1])["version"] == 2
 
 
 @pytest.mark.parametrize("command", ["compare", "extract"])
@@ -195,7 +195,7 @@ def test_a_link_is_followed_and_kept(work: Path) -> None:
     args = ("compare", "claims.yaml", "rewrite.txt", "-f", "json", "-o", "latest.json")
     assert invoke(*args)[0] == ExitCode.FINDINGS
     assert (work / "latest.json").is_symlink()
-    assert json.loads((work / "report.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((work / "report.json").read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_a_pipe_is_written_through(work: Path) -> None:
@@ -206,7 +206,7 @@ def test_a_pipe_is_written_through(work: Path) -> None:
     code, _, stderr = invoke("compare", "claims.yaml", "rewrite.txt", "-f", "json", "-o", "pipe")
     reader.join(timeout=30)
     assert code == ExitCode.FINDINGS, stderr
-    assert json.loads(received[0])["version"] == 1
+    assert json.loads(received[0])["version"] == 2
     assert stat.S_ISFIFO(os.stat(work / "pipe").st_mode)
 
 
@@ -555,7 +555,7 @@ def test_front_matter_may_name_a_claims_file_inside_the_repository(
     monkeypatch.chdir(tmp_path / "articles")
     code, stdout, stderr = invoke("compare", "a.md", "-f", "json")
     assert code == ExitCode.FINDINGS, stderr
-    assert json.loads(stdout)["claims"]["path"] == "../claims/bridge.yaml"
+    assert json.loads(stdout)["claims"][0]["path"] == "../claims/bridge.yaml"
 
 
 # a configuration is input too: its globs are matched in linear time

@@ -1,17 +1,19 @@
 """Renderers: one function per output format, chosen by ``--format`` through ``RENDERERS``.
 
 Every renderer is the ``render`` function of a module of this package, with the same
-signature, and does no analysis: it writes the claims file's reports to ``out``
-deterministically (findings sorted by ``Finding.sort_key``, no timestamps). Only the module of
-the format in use is imported, so a machine format starts without rich or the others.
-The formats are described in the README, "Output formats".
-``color`` is True/False to force colour on or off, None to let the terminal and NO_COLOR decide;
-machine formats ignore it.
+signature, and does no analysis: it writes the reports of every ``Run`` to ``out``
+deterministically (findings sorted by ``Finding.sort_key``, no timestamps). A run of
+``compare`` may check documents that derive from several claims files: each ``Run`` holds one
+claims file and the reports of the documents checked against it, in input order, and every
+format describes them all in one output. Only the module of the format in use is imported, so
+a machine format starts without rich or the others. The formats are described in the README,
+"Output formats". ``View`` holds what the command line asks of the output.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -20,15 +22,30 @@ if TYPE_CHECKING:
     from ..report import Report
 
 
+@dataclass(frozen=True)
+class Run:
+    """One claims file and the reports of the documents checked against it."""
+
+    claims: ClaimSet
+    reports: Sequence[Report]
+
+
+@dataclass(frozen=True)
+class View:
+    """What the command line asks of the output. ``color`` is True/False to force colour on or
+    off, None to let the terminal and NO_COLOR decide (machine formats ignore it);
+    ``fail_on`` is the severity that fails the run (``--fail-on``), for formats that say
+    pass or fail per finding."""
+
+    color: bool | None = None
+    fail_on: str = "error"
+
+
+DEFAULT_VIEW = View()
+
+
 class Renderer(Protocol):
-    def __call__(
-        self,
-        claims: ClaimSet,
-        reports: Sequence[Report],
-        out: TextIO,
-        *,
-        color: bool | None = None,
-    ) -> None: ...
+    def __call__(self, runs: Sequence[Run], out: TextIO, view: View = ...) -> None: ...
 
 
 RENDERERS: dict[str, str] = {  # format → the module whose render() writes it

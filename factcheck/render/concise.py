@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..claims import ClaimSet
-from ..report import Report
+from . import DEFAULT_VIEW, Run, View
 from .location import Located, located, one_line
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write one line per finding; ``color`` is ignored."""
-    for entry in located(claims, reports):
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one line per finding."""
+    for entry in located(runs):
         out.write(line(entry) + "\n")
 
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..claims import ClaimSet
-from ..report import Report
 from ..text import inert
+from . import DEFAULT_VIEW, Run, View
 from .location import Located, located
 from .markdown import markdown
 
@@ -25,17 +24,15 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 SUMMARY_LIMIT = 512 * 1024  # bytes; GitHub rejects a step summary over 1 MiB
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write one workflow command per finding; ``color`` is ignored."""
-    for entry in located(claims, reports):
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one workflow command per finding."""
+    for entry in located(runs):
         out.write(command(entry) + "\n")
 
 
-def summary(claims: ClaimSet, reports: Sequence[Report]) -> str:
+def summary(runs: Sequence[Run]) -> str:
     """The Markdown for the job summary, well under GitHub's 1 MiB limit."""
-    return markdown(claims, reports, limit=SUMMARY_LIMIT)
+    return markdown(runs, limit=SUMMARY_LIMIT)
 
 
 def command(entry: Located) -> str:

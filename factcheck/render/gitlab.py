@@ -10,19 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..claims import ClaimSet
-from ..report import Report
+from . import DEFAULT_VIEW, Run, View
 from .json import indented
 from .location import Located, located, one_line
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write the Code Quality array; ``color`` is ignored."""
-    issues = [_issue(entry) for entry in located(claims, reports)]
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one Code Quality array for the findings of every run."""
+    issues = [_issue(entry) for entry in located(runs)]
     out.write(indented(issues))
     out.write("\n")
 

@@ -1,7 +1,9 @@
-"""The ``--format json`` contract (version 1), documented in the README.
+"""The ``--format json`` contract (version 2), documented in the README.
 
-``{"version": 1, "claims": {"path", "count"}, "documents": [Report.to_dict(), ...]}``. Fields
-may be added in later versions; the ones here never change meaning.
+``{"version": 2, "claims": [{"path", "count"}, ...], "documents": [{**Report.to_dict(),
+"claims": path}, ...]}``: every claims file of the run, and each document with the claims file
+it was checked against. Fields may be added in later versions; the ones here never change
+meaning. (Version 1 had one claims object, so a run could hold one claims file.)
 """
 
 from __future__ import annotations
@@ -10,27 +12,29 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..claims import ClaimSet
 from ..report import Finding, Report
+from . import DEFAULT_VIEW, Run, View
 
-VERSION = 1
+VERSION = 2
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write one JSON document for all ``reports``; ``color`` is ignored (machine output)."""
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one JSON document for the reports of every run."""
     doc = {
         "version": VERSION,
-        "claims": {"path": claims.path or "-", "count": len(claims)},
-        "documents": [_document(report) for report in reports],
+        "claims": [{"path": _path(run), "count": len(run.claims)} for run in runs],
+        "documents": [_document(report, _path(run)) for run in runs for report in run.reports],
     }
     out.write(indented(doc))
     out.write("\n")
 
 
-def _document(report: Report) -> dict[str, Any]:
-    doc = report.to_dict()
+def _path(run: Run) -> str:
+    return run.claims.path or "-"
+
+
+def _document(report: Report, claims: str) -> dict[str, Any]:
+    doc = {"path": report.path, "claims": claims, **report.to_dict()}
     doc["findings"] = [f.to_dict() for f in sorted(report.findings, key=Finding.sort_key)]
     return doc
 

@@ -10,15 +10,14 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..claims import ClaimSet
-from ..report import Finding, Report
+from ..report import Finding
+from . import DEFAULT_VIEW, Run, View
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write one line of JSON per finding; ``color`` is ignored."""
-    for report in reports:
-        for finding in sorted(report.findings, key=Finding.sort_key):
-            record = {"path": report.path, **finding.to_dict()}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one line of JSON per finding."""
+    for run in runs:
+        for report in run.reports:
+            for finding in sorted(report.findings, key=Finding.sort_key):
+                record = {"path": report.path, **finding.to_dict()}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from ..claims import ClaimSet
 from ..report import Report
+from . import DEFAULT_VIEW, Run, View
 from .location import Located, located, one_line
 
 NAME_WIDTH = 60  # characters of the claim or sentence in a test name
@@ -23,14 +24,14 @@ NAME_WIDTH = 60  # characters of the claim or sentence in a test name
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write the XML document; ``color`` is ignored."""
-    entries = located(claims, reports)
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one XML document: a testsuite for each document of every run."""
+    entries = located(runs)
     root = ET.Element("testsuites", name="factcheck")
-    for report in reports:
-        root.append(_suite(claims, report, [e for e in entries if e.document == report.path]))
+    for run in runs:
+        for report in run.reports:
+            mine = [e for e in entries if e.document == report.path]
+            root.append(_suite(run.claims, report, mine))
     _count(root, root.findall("testsuite/testcase"))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -14,10 +14,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..claims import ClaimSet
 from ..report import Finding, Report
 from ..text import fold, inert
+
+if TYPE_CHECKING:
+    from . import Run
 
 FINGERPRINT_LENGTH = 32  # hex digits of sha256
 
@@ -33,9 +37,11 @@ class Location:
 
 @dataclass(frozen=True)
 class Located:
-    """A finding of ``document`` with its location and fingerprint."""
+    """A finding of ``document``, checked against the claims file ``claims``, with its
+    location and fingerprint."""
 
     document: str
+    claims: str
     finding: Finding
     location: Location
     fingerprint: str
@@ -55,17 +61,21 @@ class Located:
         return self.text + claim
 
 
-def located(claims: ClaimSet, reports: Sequence[Report]) -> list[Located]:
-    """Every finding of every report, documents in order, each sorted by ``Finding.sort_key``."""
+def located(runs: Sequence[Run]) -> list[Located]:
+    """Every finding of every report of every run, documents in order, each sorted by
+    ``Finding.sort_key``."""
     entries: list[Located] = []
     seen: dict[str, int] = {}
-    for report in reports:
-        for finding in sorted(report.findings, key=Finding.sort_key):
-            key = _fingerprint(report.path, finding)
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > 1:  # the same words twice: keep fingerprints unique, still stable
-                key = _hash(f"{key}\0{seen[key]}")
-            entries.append(Located(report.path, finding, locate(claims, report, finding), key))
+    for run in runs:
+        claims = run.claims
+        for report in run.reports:
+            for finding in sorted(report.findings, key=Finding.sort_key):
+                key = _fingerprint(report.path, finding)
+                seen[key] = seen.get(key, 0) + 1
+                if seen[key] > 1:  # the same words twice: keep fingerprints unique, still stable
+                    key = _hash(f"{key}\0{seen[key]}")
+                where = locate(claims, report, finding)
+                entries.append(Located(report.path, claims.path or "-", finding, where, key))
     return entries
 
 

@@ -12,27 +12,25 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..claims import ClaimSet
 from ..report import Report
+from . import DEFAULT_VIEW, Run, View
 from .location import Located, located, one_line
 
 HEADER = "| where | rule | severity | claim | message |\n|---|---|---|---|---|\n"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#@&])")
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write the Markdown; ``color`` is ignored."""
-    out.write(markdown(claims, reports))
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write the Markdown."""
+    out.write(markdown(runs))
 
 
-def markdown(claims: ClaimSet, reports: Sequence[Report], limit: int | None = None) -> str:
+def markdown(runs: Sequence[Run], limit: int | None = None) -> str:
     """Every report as Markdown, cut to at most ``limit`` bytes (and a note) when given."""
-    entries = located(claims, reports)
+    entries = located(runs)
     parts = ["## factcheck\n"]
     size, left_out = len(parts[0]), 0
-    for report in reports:
+    for report in (report for run in runs for report in run.reports):
         rows = [_row(e) for e in entries if e.document == report.path]
         block = f"\n{_summary(report)}\n\n" + (HEADER if rows else "No findings.\n")
         parts.append(block)

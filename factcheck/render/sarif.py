@@ -1,6 +1,8 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One run; the driver lists every rule (``omission``, ``unsupported`` and one ``<type>-drift`` per
+One run for every claims file of the command's run (GitHub code scanning no longer merges
+several runs of one tool in an upload); each result names its claims file in ``properties``.
+The driver lists every rule (``omission``, ``unsupported`` and one ``<type>-drift`` per
 drift check, described from its module docstring). Each result carries ``ruleId``, a ``level``
 (error, warning, note), the message, one physical location (an omission's is the claim's line in
 the claims file), a ``partialFingerprints`` entry that ignores line numbers and the claim id in
@@ -17,8 +19,7 @@ from urllib.parse import quote
 import factcheck
 
 from .. import drift
-from ..claims import ClaimSet
-from ..report import Report
+from . import DEFAULT_VIEW, Run, View
 from .json import indented
 from .location import Located, located
 
@@ -40,10 +41,8 @@ authority. Flagged when the sentence has a figure or name the report does not, o
 its content words are not the report's."""
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write one SARIF log for all ``reports``; ``color`` is ignored."""
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write one SARIF log for the reports of every run."""
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     driver: dict[str, Any] = {"name": "factcheck", "semanticVersion": factcheck.__version__}
@@ -53,7 +52,7 @@ def render(
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(entry, index) for entry in located(claims, reports)],
+        "results": [_result(entry, index) for entry in located(runs)],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     out.write(indented(log))
@@ -100,7 +99,7 @@ def _result(entry: Located, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": entry.details},
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {FINGERPRINT_KEY: entry.fingerprint},
-        "properties": {"document": entry.document},
+        "properties": {"document": entry.document, "claims": entry.claims},
     }
     if finding.claim_id:
         result["properties"]["claimId"] = finding.claim_id

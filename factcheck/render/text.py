@@ -17,9 +17,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..claims import ClaimSet
 from ..report import Finding, Report
 from ..text import inert
+from . import DEFAULT_VIEW, Run, View
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CLAIM_MARK = "bold underline green"
@@ -28,13 +28,11 @@ INDENT = "    "
 Span = tuple[int, int]
 
 
-def render(
-    claims: ClaimSet, reports: Sequence[Report], out: TextIO, *, color: bool | None = None
-) -> None:
-    """Write every report to ``out``; ``color`` None lets rich detect, True/False forces it."""
-    console = _console(out, color)
+def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write every report to ``out``; ``view.color`` None lets rich detect, True/False forces it."""
+    console = _console(out, view.color)
     plain = console.color_system is None
-    for index, report in enumerate(reports):
+    for index, report in enumerate(report for run in runs for report in run.reports):
         if index:
             console.print()
         console.print(_summary(report))
