@@ -221,12 +221,15 @@ def _compare_task(task: tuple[int, str, str]) -> Report:
     return compare(claim_sets[index], text, path, cutoffs)
 
 
-def runs(claim_sets: Sequence[ClaimSet], reports: Sequence[Report]) -> list[Run]:
-    """Reports grouped by the claims they were checked against, in order of first appearance."""
-    grouped: dict[int, tuple[ClaimSet, list[Report]]] = {}
-    for claim_set, report in zip(claim_sets, reports, strict=True):
-        grouped.setdefault(id(claim_set), (claim_set, []))[1].append(report)
-    return [Run(claims, tuple(reports)) for claims, reports in grouped.values()]
+def runs(documents: Sequence[Derivative], reports: Sequence[Report]) -> list[Run]:
+    """Reports grouped by the claims they were checked against, in order of first appearance,
+    each with its document's text as read."""
+    grouped: dict[int, tuple[ClaimSet, list[Report], list[str]]] = {}
+    for document, report in zip(documents, reports, strict=True):
+        _, kept, texts = grouped.setdefault(id(document.claims), (document.claims, [], []))
+        kept.append(report)
+        texts.append(document.raw)
+    return [Run(claims, tuple(kept), tuple(texts)) for claims, kept, texts in grouped.values()]
 
 
 def load_documents(

@@ -175,7 +175,7 @@ def compare_command(
         )
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
-        runs = batch.runs([document.claims for document in documents], reports)
+        runs = batch.runs(documents, reports)
         threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
         _render(output_format, runs, output_file, View(color.forced(), threshold))
     failed = any(report.fails(threshold) for report in reports)

@@ -34,6 +34,7 @@ class ReportFormat(str, Enum):
     GITLAB = "gitlab"
     JUNIT = "junit"
     MARKDOWN = "markdown"
+    HTML = "html"
 
     @classmethod
     def default(cls) -> ReportFormat:

@@ -24,10 +24,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Run:
-    """One claims file and the reports of the documents checked against it."""
+    """One claims file and the reports of the documents checked against it; ``texts`` holds
+    each report's document as read, in the same order, for the formats that show it (html),
+    and is empty when the caller has none."""
 
     claims: ClaimSet
     reports: Sequence[Report]
+    texts: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ RENDERERS: dict[str, str] = {  # format → the module whose render() writes it
     "gitlab": "gitlab",
     "junit": "junit",
     "markdown": "markdown",
+    "html": "html",
 }
 
 
