@@ -268,6 +268,40 @@ def selftest_command(
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
 
 
+@app.command("rule")
+def rule_command(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="A rule id (number-drift, omission, …).", show_default=False
+        ),
+    ] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Explain every rule in full.")] = False,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Explain rule ID: what it checks, its default severity, an example that fires it and one
+    that does not. Without ID, list the rules."""
+    from .errors import InputError
+    from .render import rule as render
+    from .rules import rules
+
+    known = {rule.id: rule for rule in rules()}
+    with _user_errors():
+        if rule_id is not None and rule_id not in known:
+            raise InputError(f"unknown rule {rule_id!r} (valid: {', '.join(known)})")
+    chosen = [known[rule_id]] if rule_id else list(known.values())
+    if output_format is OutputFormat.JSON and rule_id:
+        render.render_one_json(chosen[0], sys.stdout)
+    elif output_format is OutputFormat.JSON:
+        render.render_json(chosen, sys.stdout, full=all_rules)
+    elif rule_id or all_rules:
+        render.render_text(chosen, sys.stdout)
+    else:
+        render.render_list(chosen, sys.stdout)
+
+
 def _comparing(reports: "Iterator[Report]", total: int) -> "Iterator[Report]":
     return _progress(reports, "comparing", total, PROGRESS_FROM)
 
