@@ -158,6 +158,19 @@ def compare_command(
         str | None,
         typer.Option("--write-baseline", help="Write every finding to this baseline file."),
     ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Report only these rules: ids or kinds (drift, omission, unsupported), "
+            "comma-separated; replaces the configuration's select and ignore.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="RULES", help="Never report these rules (ids or kinds)."),
+    ] = None,
 ) -> None:
     """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
@@ -165,7 +178,8 @@ def compare_command(
 
     output_format = output_format or ReportFormat.default()
     with _user_errors():
-        settings = config.load(config_file or config.find())
+        found = config.load(config_file or config.find())
+        settings = config.choose_rules(found, select or [], ignore or [])
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
         documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))

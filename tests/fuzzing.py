@@ -71,7 +71,10 @@ YAML_PIECES = (
     "y: " + "{a: " * 990 + "1" + "}" * 990 + "\n",
     "l0: &l0 [a, b]\nl1: &l1 [*l0, *l0]\nl2: &l2 [*l1, *l1]\nl3: [*l2, *l2]\n",
 )
-CONFIG_KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "bogus")
+CONFIG_KEYS = (
+    *("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "select", "ignore"),
+    "bogus",
+)
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "markdown")
 
 scalars = st.one_of(
