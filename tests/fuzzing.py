@@ -35,6 +35,7 @@ FRAGMENTS = (
     *('"', "“", "”", "'", "’", "(", ")", "[", "]", "{", "}", "|", "#", ">", "- ", "1. ", "%"),
     *("<!--", "-->", "<!-- factcheck: ignore", "<!-- factcheck: ignore c001 -->"),
     *("<!-- factcheck: ignore-file omission -->", "# factcheck: ignore unsupported", "--"),
+    *("<!-- factcheck: ignore-start c001 -->", "<!-- factcheck: ignore-end -->"),
     *("*", "**", "_", "`", "```", "~~", "](", "![", "<a b='", "<p>", "</p>", "<article>"),
     *("<script>", "</script>", "<!", "<?", "</", "&amp;", "&#8217;", "&#99999999;", "&x"),
     *("---\n", "...\n", "\x1b[31m", "\x1b]0;t\x07", "\x00", "\x9b", "\u2028", "\ufeff"),
