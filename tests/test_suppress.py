@@ -202,7 +202,9 @@ def test_an_unused_range_and_its_unused_targets_are_reported() -> None:
 
 
 def test_a_range_of_an_unknown_rule_suppresses_nothing_and_its_end_is_not_stray() -> None:
-    text = f"<!-- factcheck: ignore-start number-drfit -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    text = (
+        f"<!-- factcheck: ignore-start number-drfit -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    )
     report, notices = check(f"{text}{LAUNCH}\n")
     assert rules(report) == ["number-drift c001 2"]
     assert len(notices) == 1 and notices[0].startswith("a.txt:1:1: unknown rule 'number-drfit'")
