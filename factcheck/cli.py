@@ -1,7 +1,7 @@
 """The ``factcheck`` command: parse → load → call → render → exit status.
 
-No analysis lives here. Problems the user caused (``InputError``) become one line on stderr,
-``factcheck: error: <message>``, and exit status 2; typer already uses 2 for usage errors.
+No analysis lives here. Problems the user caused (``InputError``, and usage errors: see
+``_Commands``) become one line on stderr, ``factcheck: error: <message>``, and exit status 2.
 Anything else that escapes is a bug: one line, ``factcheck: internal error: …``, and exit
 status 3, the traceback only when ``FACTCHECK_DEBUG=1``. Output paths are checked against the
 run's inputs before any work (``files.guard``): an output never replaces an input.
@@ -16,11 +16,13 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer 0.26 to 0.28
+from typer.core import TyperGroup
 
 import factcheck
 
@@ -35,11 +37,55 @@ T = TypeVar("T")
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
 
 
+EXIT_STATUS = (
+    "Exit status: 0 no finding reaches --fail-on; 1 one does; 2 usage or input error; "
+    "3 internal error (a bug in factcheck)."
+)
+
+
+class _Commands(TyperGroup):
+    """factcheck's commands. A usage error (an unknown command or option, a missing argument, a
+    bad value) is one line on stderr, ``factcheck: error: …``, and exit status 2, as an input
+    error is; click would draw a panel of several lines."""
+
+    def main(
+        self,
+        args: "Sequence[str] | None" = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        call = (args, prog_name, complete_var, False, windows_expand_args)
+        if not standalone_mode:
+            return super().main(*call, **extra)
+        try:
+            status = super().main(*call, **extra)
+        except NoArgsIsHelpError as exc:  # no command: the help, printed already under rich
+            if exc.message:
+                exc.show()
+            sys.exit(ExitCode.INPUT_ERROR)
+        except ClickException as exc:
+            _say("error", _usage_error(exc))
+            sys.exit(ExitCode.INPUT_ERROR)
+        sys.exit(status if isinstance(status, int) else ExitCode.OK)
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Check that rewrites of a report still say what the report said.",
+    epilog=f"""{EXIT_STATUS}
+
+Examples:
+  factcheck extract report.txt -o claims.yaml
+  factcheck compare claims.yaml rewrite.md
+  factcheck compare --claims claims.yaml 'articles/**/*.md' -j 0
+  factcheck rule number-drift""",
 )
 
 
@@ -67,7 +113,9 @@ def extract_command(
     ],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write the claims file here instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the claims file here instead of stdout."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing --output file.")
@@ -87,39 +135,61 @@ def extract_command(
             files.write_atomic(output, claims_yaml, force=force)
 
 
-@app.command("compare")
+COMPARE_EXAMPLES = f"""{EXIT_STATUS}
+
+Examples:
+  factcheck compare claims.yaml rewrite.md
+  factcheck compare claims.yaml a.md b.html -f json -o findings.json
+  factcheck compare --claims claims.yaml 'articles/**/*.md' --select drift
+  cat a.md | factcheck compare claims.yaml - --stdin-filename a.md
+  factcheck compare    (every file the configuration's manifest maps)"""
+
+
+@app.command("compare", epilog=COMPARE_EXAMPLES)
 def compare_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[CLAIMS] DERIVATIVE...",
-            help="A claims file (or the original report) then the rewrites to check (paths, "
-            "globs, - for stdin). With --claims or a manifest, only rewrites; none: the manifest's.",
+            metavar="[CLAIMS] PATH...",
+            help="A claims file (or the original report), then the rewrites to check: paths, "
+            "globs, - for stdin. With --claims or a manifest, only rewrites; none: the manifest's.",
             show_default=False,
         ),
     ] = None,
     claims: Annotated[
         str | None,
-        typer.Option("--claims", "-c", help="Check every DERIVATIVE against this claims file."),
+        typer.Option(
+            "--claims", "-c", metavar="FILE", help="Check every PATH against this claims file."
+        ),
     ] = None,
     config_file: Annotated[
         str | None,
-        typer.Option("--config", help="Read this configuration file instead of finding one."),
+        typer.Option(
+            "--config", metavar="FILE", help="Read this configuration file instead of finding one."
+        ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Documents compared at once (0: one a CPU).")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Documents compared at once (0: one a CPU)."
+        ),
     ] = 1,
     output_format: Annotated[
         ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: github under GitHub Actions, else text).",
+            metavar="FORMAT",
+            help=f"Output format: {', '.join(f.value for f in ReportFormat)} (default: github "
+            "under GitHub Actions, else text).",
+            show_default=False,
         ),
     ] = None,
     output_file: Annotated[
         str | None,
-        typer.Option("--output-file", "-o", help="Write the output here instead of stdout."),
+        typer.Option(
+            "--output-file", "-o", metavar="FILE", help="Write the output here instead of stdout."
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
@@ -152,20 +222,38 @@ def compare_command(
     ] = None,
     baseline_file: Annotated[
         str | None,
-        typer.Option("--baseline", help="Accept the findings this baseline file lists."),
+        typer.Option(
+            "--baseline", metavar="FILE", help="Accept the findings this baseline file lists."
+        ),
     ] = None,
     write_baseline: Annotated[
         str | None,
-        typer.Option("--write-baseline", help="Write every finding to this baseline file."),
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Write every finding to this baseline file."
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Report only these rules: ids or kinds (drift, omission, unsupported), "
+            "comma-separated; replaces the configuration's select and ignore.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="RULES", help="Never report these rules (ids or kinds)."),
     ] = None,
 ) -> None:
-    """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
+    """Compare each rewrite (PATH) with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
     from .render import View
 
     output_format = output_format or ReportFormat.default()
     with _user_errors():
-        settings = config.load(config_file or config.find())
+        found = config.load(config_file or config.find())
+        settings = config.choose_rules(found, select or [], ignore or [])
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
         documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))
@@ -195,7 +283,9 @@ def evaluate_command(
     errors: Annotated[
         str | None,
         typer.Option(
-            "--errors", help="Write the misjudged pairs, with their findings, here (JSON lines)."
+            "--errors",
+            metavar="FILE",
+            help="Write the misjudged pairs, with their findings, here (JSON lines).",
         ),
     ] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour the text format.")] = Color.AUTO,
@@ -268,6 +358,40 @@ def selftest_command(
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
 
 
+@app.command("rule")
+def rule_command(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="A rule id (number-drift, omission, …).", show_default=False
+        ),
+    ] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Explain every rule in full.")] = False,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Explain rule ID: what it checks, its default severity, an example that fires it and one
+    that does not. Without ID, list the rules."""
+    from .errors import InputError
+    from .render import rule as render
+    from .rules import rules
+
+    known = {rule.id: rule for rule in rules()}
+    with _user_errors():
+        if rule_id is not None and rule_id not in known:
+            raise InputError(f"unknown rule {rule_id!r} (valid: {', '.join(known)})")
+    chosen = [known[rule_id]] if rule_id else list(known.values())
+    if output_format is OutputFormat.JSON and rule_id:
+        render.render_one_json(chosen[0], sys.stdout)
+    elif output_format is OutputFormat.JSON:
+        render.render_json(chosen, sys.stdout, full=all_rules)
+    elif rule_id or all_rules:
+        render.render_text(chosen, sys.stdout)
+    else:
+        render.render_list(chosen, sys.stdout)
+
+
 def _comparing(reports: "Iterator[Report]", total: int) -> "Iterator[Report]":
     return _progress(reports, "comparing", total, PROGRESS_FROM)
 
@@ -328,6 +452,16 @@ def _user_errors() -> Iterator[None]:
     except InputError as exc:
         _say("error", str(exc))
         raise typer.Exit(ExitCode.INPUT_ERROR) from None
+
+
+def _usage_error(exc: ClickException) -> str:
+    """click's message for a usage error, lower-cased as factcheck's own are, and where to
+    find help."""
+    message = exc.format_message().rstrip(".")
+    if message[1:2].islower():
+        message = message[:1].lower() + message[1:]
+    ctx = getattr(exc, "ctx", None)
+    return f"{message} — see '{ctx.command_path} -h'" if ctx is not None else message
 
 
 def _say(kind: str, message: str) -> None:

@@ -6,8 +6,9 @@ table), stopping at the repository root (a directory holding ``.git``) or the fi
 Flags override it. Paths in it are relative to its own directory. Unknown keys are errors that
 name the valid ones, with the line for YAML and the key path for TOML.
 
-Severity overrides are applied to findings after ``compare()`` returns (``apply_severity``), so
-the engine never knows a configuration exists.
+Severity overrides and the rules selected (``select``, ``ignore`` and their flags) are applied
+to findings after ``compare()`` returns (``apply_severity``), so the engine never knows a
+configuration exists.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import os
 import reprlib
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -30,9 +31,12 @@ Level = Literal["error", "warning", "info", "off"]
 
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
-KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
+KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "select", "ignore")
 CUTOFFS = ("cover", "same-claim", "says", "unsupported")
 RULES = drift.RULES
+GROUPS = {"drift": tuple(rule for rule in RULES if rule.endswith("-drift"))}
+"""Kinds that name several rules in ``select`` and ``ignore`` (``omission`` and ``unsupported``
+are kinds and rules at once)."""
 Lines = Mapping[tuple[str, ...], int]
 KEY_DEPTH = 2  # levels of keys a configuration has
 
@@ -53,6 +57,12 @@ class Config:
     exit_zero: bool = False
     manifest: tuple[tuple[str, str], ...] = ()
     cutoffs: Cutoffs = DEFAULT_CUTOFFS
+    select: tuple[str, ...] | None = None  # the rules reported; None: every rule
+    ignore: tuple[str, ...] = ()  # rules never reported
+
+    def reports(self, rule: str) -> bool:
+        """True when findings of ``rule`` are reported: selected and not ignored."""
+        return (self.select is None or rule in self.select) and rule not in self.ignore
 
 
 def find(start: str = ".") -> str | None:
@@ -102,18 +112,28 @@ def load(path: str | None) -> Config:
 
 
 def apply_severity(report: Report, config: Config) -> Report:
-    """``report`` with the configured severity of each rule; findings of rules set to ``off``
-    are dropped and the summary's finding counts follow (coverage and consistency, which
-    describe the comparison itself, stay)."""
-    if not config.severity:
+    """``report`` with the configured severity of each rule; findings of rules set to ``off``,
+    not selected or ignored are dropped and the summary's finding counts follow (coverage and
+    consistency, which describe the comparison itself, stay)."""
+    if not config.severity and config.select is None and not config.ignore:
         return report
     levels = dict(config.severity)
     findings = []
     for finding in report.findings:
         level = levels.get(finding.rule, finding.severity)
-        if level != "off":
+        if level != "off" and config.reports(finding.rule):
             findings.append(replace(finding, severity=level))
     return report.with_findings(findings)
+
+
+def choose_rules(config: Config, select: Iterable[str], ignore: Iterable[str]) -> Config:
+    """``config`` with the command line's ``--select`` and ``--ignore`` values (each a
+    comma-separated list of rule ids or kinds). As ruff's: ``--select`` replaces both the
+    configuration's ``select`` and its ``ignore``; ``--ignore`` alone adds to its ``ignore``."""
+    selected, ignored = _flag_rules(select, "--select"), _flag_rules(ignore, "--ignore")
+    if selected:
+        return replace(config, select=selected, ignore=ignored)
+    return replace(config, ignore=(*config.ignore, *ignored))
 
 
 def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config:
@@ -135,6 +155,8 @@ def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config
         exit_zero=where.flag(raw.get("exit-zero", False), ("exit-zero",)),
         manifest=_manifest(raw.get("manifest", {}), root, where),
         cutoffs=_cutoffs(raw.get("cutoffs", {}), where),
+        select=_rule_list(raw["select"], where, "select") if "select" in raw else None,
+        ignore=_rule_list(raw.get("ignore", []), where, "ignore"),
     )
 
 
@@ -162,6 +184,30 @@ def _severity(raw: Any, where: _Where) -> tuple[tuple[str, Level], ...]:
         level = _choice(value, LEVELS, where, ("severity", rule))
         levels.append((rule, level))
     return tuple(sorted(levels))
+
+
+def _rule_list(raw: Any, where: _Where, key: str) -> tuple[str, ...]:
+    """A ``select`` or ``ignore`` list: rule ids and kinds, as the rule ids they name."""
+    if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
+        raise InputError(f"{where.at((key,))}: {where.name((key,))} must be a list of rule ids")
+    return _rules_named(raw, f"{where.at((key,))}: ", where.name((key,)))
+
+
+def _flag_rules(values: Iterable[str], flag: str) -> tuple[str, ...]:
+    """The rule ids named by a repeatable flag's values, each a comma-separated list."""
+    names = (name.strip() for value in values for name in value.split(","))
+    return _rules_named([name for name in names if name], "", flag)
+
+
+def _rules_named(names: Iterable[str], at: str, given: str) -> tuple[str, ...]:
+    """Rule ids and kinds as the rule ids they name, each once, in order. An unknown name is an
+    input error, ``<at>unknown rule 'x' in <given> (valid: …)``."""
+    names = list(names)
+    for name in names:
+        if name not in RULES and name not in GROUPS:
+            valid = ", ".join((*GROUPS, *RULES))
+            raise InputError(f"{at}unknown rule {reprlib.repr(name)} in {given} (valid: {valid})")
+    return tuple(dict.fromkeys(rule for name in names for rule in GROUPS.get(name, (name,))))
 
 
 def _manifest(raw: Any, root: str, where: _Where) -> tuple[tuple[str, str], ...]:

@@ -35,6 +35,7 @@ FRAGMENTS = (
     *('"', "“", "”", "'", "’", "(", ")", "[", "]", "{", "}", "|", "#", ">", "- ", "1. ", "%"),
     *("<!--", "-->", "<!-- factcheck: ignore", "<!-- factcheck: ignore c001 -->"),
     *("<!-- factcheck: ignore-file omission -->", "# factcheck: ignore unsupported", "--"),
+    *("<!-- factcheck: ignore-start c001 -->", "<!-- factcheck: ignore-end -->"),
     *("*", "**", "_", "`", "```", "~~", "](", "![", "<a b='", "<p>", "</p>", "<article>"),
     *("<script>", "</script>", "<!", "<?", "</", "&amp;", "&#8217;", "&#99999999;", "&x"),
     *("---\n", "...\n", "\x1b[31m", "\x1b]0;t\x07", "\x00", "\x9b", "\u2028", "\ufeff"),
@@ -71,7 +72,10 @@ YAML_PIECES = (
     "y: " + "{a: " * 990 + "1" + "}" * 990 + "\n",
     "l0: &l0 [a, b]\nl1: &l1 [*l0, *l0]\nl2: &l2 [*l1, *l1]\nl3: [*l2, *l2]\n",
 )
-CONFIG_KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "bogus")
+CONFIG_KEYS = (
+    *("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "select", "ignore"),
+    "bogus",
+)
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "markdown")
 
 scalars = st.one_of(

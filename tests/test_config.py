@@ -195,6 +195,103 @@ def test_apply_severity_is_pure() -> None:
     assert config.apply_severity(report, config.Config()) is report
 
 
+def test_apply_severity_keeps_only_the_rules_reported() -> None:
+    findings = (
+        Finding("omission", None, "info", "gone", claim_id="c1"),
+        Finding("unsupported", None, "warning", "new"),
+        Finding("drift", "number", "error", "changed", claim_id="c2"),
+    )
+    report = Report("a.md", Summary(2, 2, 1, 1, 1, 1, 0.5), findings)
+
+    def kept(settings: config.Config) -> list[str]:
+        return [f.rule for f in config.apply_severity(report, settings).findings]
+
+    assert kept(config.Config(select=("omission", "number-drift"))) == ["omission", "number-drift"]
+    assert kept(config.Config(ignore=("unsupported",))) == ["omission", "number-drift"]
+    chosen = config.choose_rules(config.Config(ignore=("omission",)), [], ["drift"])
+    assert chosen.ignore == ("omission", *config.GROUPS["drift"])
+    chosen = config.choose_rules(chosen, ["omission, unsupported"], [])
+    assert (chosen.select, chosen.ignore) == (("omission", "unsupported"), ())
+
+
+# rules selected: select and ignore, in the file and on the command line
+
+VALID = "(valid: drift, omission, unsupported, attribution-drift, entity-drift,"
+MIXED = "The library lent 2,300 books in March. It is based in Geneva.\n"
+
+
+def reported(*args: str) -> list[str]:
+    """The rules of the findings of ``compare claims.yaml articles/mixed.md ARGS``."""
+    result = run("compare", "claims.yaml", "articles/mixed.md", "-f", "json", *args)
+    assert result.exit_code in (ExitCode.OK, ExitCode.FINDINGS), result.stderr
+    findings = json.loads(result.stdout)["documents"][0]["findings"]
+    return [f"{f['type']}-drift" if f["kind"] == "drift" else f["kind"] for f in findings]
+
+
+@pytest.fixture
+def mixed(repo: Path) -> Path:
+    """The repository, with an article that has a drift, an unsupported statement and an
+    omission."""
+    (repo / "articles" / "mixed.md").write_text(MIXED)
+    assert reported() == ["number-drift", "unsupported", "omission"]
+    return repo
+
+
+def test_select_and_ignore_in_the_configuration(mixed: Path) -> None:
+    (mixed / ".factcheck.yaml").write_text("select: [drift, omission]\n")
+    assert reported() == ["number-drift", "omission"]
+    (mixed / ".factcheck.yaml").write_text("ignore: [number-drift, omission]\n")
+    assert reported() == ["unsupported"]
+    (mixed / ".factcheck.yaml").write_text("select: [drift, unsupported]\nignore: [drift]\n")
+    assert reported() == ["unsupported"]
+    (mixed / "pyproject.toml").write_text('[tool.factcheck]\nselect = ["unsupported"]\n')
+    assert reported("--config", "pyproject.toml") == ["unsupported"]
+
+
+def test_select_and_ignore_on_the_command_line(mixed: Path) -> None:
+    assert reported("--select", "number-drift,unsupported") == ["number-drift", "unsupported"]
+    assert reported("--select", "omission", "--select", "drift") == ["number-drift", "omission"]
+    assert reported("--ignore", "drift", "--ignore", "unsupported") == ["omission"]
+    assert reported("--select", "drift,unsupported", "--ignore", "unsupported") == ["number-drift"]
+
+
+def test_command_line_select_replaces_the_configured_select_and_ignore(mixed: Path) -> None:
+    (mixed / ".factcheck.yaml").write_text("select: [omission]\nignore: [unsupported]\n")
+    assert reported() == ["omission"]
+    assert reported("--select", "unsupported") == ["unsupported"]  # as ruff's --select
+    assert reported("--ignore", "omission") == []  # --ignore alone adds to the file's ignore
+    result = run("compare", "claims.yaml", "articles/mixed.md", "--select", "number-drift")
+    assert result.exit_code == ExitCode.FINDINGS
+
+
+def test_an_ignored_rule_does_not_fail_the_run(mixed: Path) -> None:
+    args = ("compare", "claims.yaml", "articles/mixed.md")
+    assert run(*args).exit_code == ExitCode.FINDINGS
+    assert run(*args, "--ignore", "number-drift").exit_code == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "fragments"),
+    [
+        ("fail-on: info\nselect: [numbr-drift]\n", [], [".factcheck.yaml:2: unknown rule", VALID]),
+        ("ignore: [drift, 3]\n", [], [".factcheck.yaml:1: 'ignore' must be a list of rule ids"]),
+        ("ignore: unsupported\n", [], [".factcheck.yaml:1: 'ignore' must be a list"]),
+        ("", ["--select", "drift,numbr-drift"], ["unknown rule 'numbr-drift' in --select", VALID]),
+        ("", ["--ignore", "drifts"], ["unknown rule 'drifts' in --ignore", VALID]),
+    ],
+)
+def test_unknown_rules_to_select_or_ignore_exit_2(
+    mixed: Path, text: str, args: list[str], fragments: list[str]
+) -> None:
+    (mixed / ".factcheck.yaml").write_text(text)
+    result = run("compare", "claims.yaml", "articles/mixed.md", *args)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcheck: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
 # the manifest
 
 

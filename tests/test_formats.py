@@ -19,10 +19,10 @@ from golden import check_golden
 from typer.testing import CliRunner
 
 import factcheck
-from factcheck import drift
+from factcheck import drift, rules
 from factcheck.claims import Claim, ClaimSet
 from factcheck.cli import ReportFormat, app
-from factcheck.render import RENDERERS, Run, github, markdown, renderer, sarif
+from factcheck.render import RENDERERS, Run, github, markdown, renderer
 from factcheck.render.location import located
 from factcheck.report import Finding, Report, Summary
 
@@ -97,7 +97,7 @@ def _stub_check(check_id: str, severity: str) -> ModuleType:
 def fixed_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pin what the SARIF golden takes from outside the renderer: check docstrings, the version."""
     checks = (_stub_check("number", "error"), _stub_check("hedge", "error"))
-    monkeypatch.setattr(sarif, "drift", SimpleNamespace(CHECKS=checks))
+    monkeypatch.setattr(rules, "drift", SimpleNamespace(CHECKS=checks))
     monkeypatch.setattr(factcheck, "__version__", "9.9.9")
 
 

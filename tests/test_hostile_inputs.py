@@ -237,3 +237,22 @@ def test_html_block_tags_break_lines_where_they_stand() -> None:
         "One",
         "two",
     ]
+
+
+def test_many_overlapping_ranges_meet_many_findings() -> None:
+    text = repeated("The Alliance counts 45 members. <!-- factcheck: ignore-start c001 -->\n")
+    lines = text.count("\n")
+    text += "<!-- factcheck: ignore-end -->\n"
+    findings = [
+        Finding("drift", "number", "warning", "m", claim_id="c001", line=n, column=21)
+        for n in range(1, lines + 1)
+    ]
+    report = Report("a.md", Summary(lines, 1, 1, 0, lines, 0, 1.0), tuple(findings))
+    with finishes_within(30):
+        found = suppress.suppressions(text)
+        kept, unused = suppress.apply(report, found)
+    assert len(found.directives) == lines and found.problems == ()
+    assert all(s.scope == ((s.line, 33), (lines + 1, 1)) for s in found.directives)
+    # each range starts after its line's finding: the first finding is outside every range
+    assert [f.line for f in kept.findings] == [1]
+    assert len(unused) == 1 and unused[0].line == lines

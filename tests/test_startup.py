@@ -64,6 +64,7 @@ def test_importing_the_cli_imports_no_engine() -> None:
         ["extract", "--help"],
         ["evaluate", "--help"],
         ["selftest", "--help"],
+        ["rule", "--help"],
     ],
 )
 def test_version_and_help_import_no_engine(args: list[str]) -> None:

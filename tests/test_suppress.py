@@ -137,3 +137,81 @@ def test_blank_keeps_offsets_and_hides_directives_from_compare() -> None:
 def test_no_directives() -> None:
     found = suppress.suppressions(f"{DRIFT}\n")
     assert found == suppress.Suppressions()
+
+
+# ranges: ignore-start … ignore-end
+
+
+def test_a_range_suppresses_its_targets_in_every_sentence_between() -> None:
+    text = (
+        f"{DRIFT}\n<!-- factcheck: ignore-start c001 number-drift -->\n{DRIFT}\n\n"
+        f"{LAUNCH} {DRIFT} {GENEVA}\n<!-- factcheck: ignore-end -->\n{DRIFT}\n"
+    )
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 1", "unsupported None 5", "number-drift c001 7"]
+    assert report.summary.drift == 2
+    assert notices == []
+
+
+def test_a_range_in_hash_lines_and_without_targets_suppresses_everything() -> None:
+    text = f"{DRIFT}\n# factcheck: ignore-start -- quoted from the draft\n{DRIFT} {GENEVA}\n"
+    text += f"# factcheck: ignore-end\n{GENEVA}\n"
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 1", "unsupported None 5", "omission c002 None"]
+    assert notices == []
+
+
+def test_overlapping_ranges_end_together() -> None:
+    text = (
+        f"<!-- factcheck: ignore-start c001 -->\n{DRIFT}\n"
+        f"<!-- factcheck: ignore-start unsupported -->\n{DRIFT} {GENEVA}\n"
+        f"<!-- factcheck: ignore-end -->\n{DRIFT} {GENEVA}\n{LAUNCH}\n"
+    )
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 6", "unsupported None 6"]
+    assert notices == []
+
+
+def test_an_unclosed_range_runs_to_the_end_with_a_warning() -> None:
+    report, notices = check(f"{DRIFT}\n<!-- factcheck: ignore-start -->\n{DRIFT}\n{GENEVA}\n")
+    assert rules(report) == ["number-drift c001 1", "omission c002 None"]
+    assert notices == [
+        "a.txt:2:1: 'ignore-start' without 'ignore-end': it runs to the end of the document"
+    ]
+
+
+def test_a_stray_end_and_an_end_with_targets_are_warnings() -> None:
+    report, notices = check(f"{DRIFT}\n<!-- factcheck: ignore-end -->\n{LAUNCH}\n")
+    assert rules(report) == ["number-drift c001 1"]
+    assert notices == ["a.txt:2:1: 'ignore-end' without 'ignore-start'"]
+    text = f"# factcheck: ignore-start c001\n{DRIFT}\n# factcheck: ignore-end c001\n{LAUNCH}\n"
+    report, notices = check(text)
+    assert rules(report) == []
+    assert notices == ["a.txt:3:1: 'ignore-end' takes no targets"]
+
+
+def test_an_unused_range_and_its_unused_targets_are_reported() -> None:
+    text = f"<!-- factcheck: ignore-start c002 -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    report, notices = check(f"{text}{LAUNCH}\n")
+    assert rules(report) == ["number-drift c001 2"]
+    assert notices == ["a.txt:1:1: unused suppression '<!-- factcheck: ignore-start c002 -->'"]
+    text = f"<!-- factcheck: ignore-start c001 c002 -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    report, notices = check(f"{text}{LAUNCH}\n")
+    assert rules(report) == []
+    assert notices == ["a.txt:1:1: unused suppression of c002"]
+
+
+def test_a_range_of_an_unknown_rule_suppresses_nothing_and_its_end_is_not_stray() -> None:
+    text = (
+        f"<!-- factcheck: ignore-start number-drfit -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    )
+    report, notices = check(f"{text}{LAUNCH}\n")
+    assert rules(report) == ["number-drift c001 2"]
+    assert len(notices) == 1 and notices[0].startswith("a.txt:1:1: unknown rule 'number-drfit'")
+
+
+def test_a_range_never_suppresses_an_omission() -> None:
+    text = f"<!-- factcheck: ignore-start omission -->\n{DRIFT}\n<!-- factcheck: ignore-end -->\n"
+    report, notices = check(text)
+    assert rules(report) == ["number-drift c001 2", "omission c002 None"]
+    assert notices == ["a.txt:1:1: unused suppression '<!-- factcheck: ignore-start omission -->'"]

@@ -3,22 +3,22 @@
 One run for every claims file of the command's run (GitHub code scanning no longer merges
 several runs of one tool in an upload); each result names its claims file in ``properties``.
 The driver lists every rule (``omission``, ``unsupported`` and one ``<type>-drift`` per
-drift check, described from its module docstring). Each result carries ``ruleId``, a ``level``
-(error, warning, note), the message, one physical location (an omission's is the claim's line in
-the claims file), a ``partialFingerprints`` entry that ignores line numbers and the claim id in
-``properties``. Columns count code points, declared as ``columnKind: unicodeCodePoints``.
+drift check), described as ``factcheck rule`` describes it (``rules.py``). Each result carries
+``ruleId``, a ``level`` (error, warning, note), the message, one physical location (an
+omission's is the claim's line in the claims file), a ``partialFingerprints`` entry that
+ignores line numbers and the claim id in ``properties``. Columns count code points, declared as ``columnKind: unicodeCodePoints``.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
 from typing import Any, TextIO
 from urllib.parse import quote
 
 import factcheck
 
-from .. import drift
+from ..rules import Rule
+from ..rules import rules as described
 from . import DEFAULT_VIEW, Run, View
 from .json import indented
 from .location import Located, located
@@ -28,22 +28,10 @@ INFORMATION_URI: str | None = None  # the project's home page, once it has a pub
 FINGERPRINT_KEY = "factcheck/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-OMISSION = """omission: a claim of the report that the rewrite does not say.
-
-Why: a rewrite that drops a key claim (the lede, a figure, a quote with its speaker) leaves
-readers without what the report most wanted them to know. A key claim's omission is a warning,
-any other claim's is info. Located at the claim's line in the claims file."""
-
-UNSUPPORTED = """unsupported: a statement of the rewrite that no claim of the report backs.
-
-Why: a new figure, a new actor or framing of the rewrite's own is presented with the report's
-authority. Flagged when the sentence has a figure or name the report does not, or when most of
-its content words are not the report's."""
-
 
 def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
     """Write one SARIF log for the reports of every run."""
-    rules = _rules()
+    rules = [_rule(rule) for rule in described()]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     driver: dict[str, Any] = {"name": "factcheck", "semanticVersion": factcheck.__version__}
     if INFORMATION_URI:
@@ -59,26 +47,14 @@ def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
     out.write("\n")
 
 
-def _rules() -> list[dict[str, Any]]:
-    """Every rule factcheck can report, sorted by id."""
-    docs = {"omission": (OMISSION, "warning"), "unsupported": (UNSUPPORTED, "warning")}
-    for check in drift.CHECKS:
-        docs[f"{check.ID}-drift"] = (inspect.getdoc(check) or check.ID, check.SEVERITY)
-    return [_rule(rule, doc, severity) for rule, (doc, severity) in sorted(docs.items())]
-
-
-def _rule(rule: str, doc: str, severity: str) -> dict[str, Any]:
-    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n")]
-    short = paragraphs[0].split(": ", 1)[-1]
-    short = short[:1].upper() + short[1:]
-    full = " ".join([short, *paragraphs[1:2]])
+def _rule(rule: Rule) -> dict[str, Any]:
     return {
-        "id": rule,
-        "name": rule,
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
-        "help": {"text": doc},
-        "defaultConfiguration": {"level": LEVELS[severity]},
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.description},
+        "help": {"text": rule.doc},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
 
 
