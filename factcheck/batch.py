@@ -38,13 +38,15 @@ Compare = Callable[[ClaimSet, str, str, Cutoffs], Report]
 
 @dataclass(frozen=True)
 class Derivative:
-    """A rewrite to check: its claims, its text prepared for comparison, its path, and its
-    text as read (where suppression comments are looked for)."""
+    """A rewrite to check: its claims, its text prepared for comparison, its path, its text
+    as read (where suppression comments are looked for), and the name its findings and
+    messages give it: the path, or for stdin the name ``--stdin-filename`` gives."""
 
     claims: ClaimSet
     prepared: inputs.Prepared
     path: str
     raw: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -241,19 +243,21 @@ def load_documents(
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
     file unless the command line did, and only one inside ``repository`` (the rewrite is
     untrusted text: it must not make factcheck read, and quote, any file of the machine).
-    Each claims file is loaded once."""
+    Each claims file is loaded once. Stdin is called ``stdin_filename`` where one is given,
+    as though it were that file."""
     _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
     read = []
     for claims_path, path, explicit in plan:
-        raw = files.read_text(path)
+        name = stdin_filename if path == STDIN and stdin_filename else path
+        raw = files.read_text(path, name=name)
         kind = inputs.kind_for(path, input_format, stdin_filename)
-        prepared = inputs.prepare(suppress.blank(raw), kind, path)
-        named = None if explicit else inputs.claims_path(prepared, path)
+        prepared = inputs.prepare(suppress.blank(raw), kind, name)
+        named = None if explicit else inputs.claims_path(prepared, name)
         if named is not None:
-            claims_path = _within(named, repository, path)
-        read.append((claims_path, prepared, path, raw))
-    claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
-    return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
+            claims_path = _within(named, repository, name)
+        read.append((claims_path, prepared, path, raw, name))
+    claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _, _ in read)}
+    return [Derivative(claim_sets[c], prepared, p, raw, n) for c, prepared, p, raw, n in read]
 
 
 def files_read(
@@ -288,7 +292,7 @@ def check(
     """Compare every rewrite (``jobs`` 0: one a CPU); locate findings in the original file,
     then apply the configured severities and the rewrite's own suppression comments.
     ``watch`` sees the reports as they come, to show progress."""
-    texts = [(d.claims, d.prepared.text, d.path) for d in documents]
+    texts = [(d.claims, d.prepared.text, d.name) for d in documents]
     compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs)
     reports, warnings = [], []
     for document, report in zip(

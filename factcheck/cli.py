@@ -245,15 +245,42 @@ def compare_command(
         list[str] | None,
         typer.Option("--ignore", metavar="RULES", help="Never report these rules (ids or kinds)."),
     ] = None,
+    show_omissions: Annotated[
+        bool,
+        typer.Option(
+            "--show-omissions", help="List every omission in the text format, not the first 10."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Text format: every omission, and sentences whole, not cut."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print the number of findings per rule (text or json) instead."
+        ),
+    ] = False,
 ) -> None:
     """Compare each rewrite (PATH) with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
-    from .render import View
+    from .render import View, renderer
 
-    output_format = output_format or ReportFormat.default()
+    output_format = output_format or ReportFormat.default(statistics)
     with _user_errors():
         found = config.load(config_file or config.find())
         settings = config.choose_rules(found, select or [], ignore or [])
+        threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
+        view = View(
+            color=color.forced(),
+            fail_on=threshold,
+            show_omissions=show_omissions,
+            verbose=verbose,
+            statistics=statistics,
+        )
+        write = renderer(output_format.value, view)  # before the work: it may refuse the view
         plan = batch.plan(paths or [], claims, settings)
         kind = input_format.value if input_format else None
         documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))
@@ -264,8 +291,7 @@ def compare_command(
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
         runs = batch.runs(documents, reports)
-        threshold = fail_on.value if fail_on else settings.fail_on or FailOn.ERROR.value
-        _render(output_format, runs, output_file, View(color.forced(), threshold))
+        _render(write, output_format, runs, output_file, view)
     failed = any(report.fails(threshold) for report in reports)
     exit_zero = exit_zero or settings.exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK)
@@ -404,19 +430,22 @@ def _warned(checked: "batch.Checked") -> "tuple[Report, ...]":
 
 
 def _render(
-    output_format: ReportFormat, runs: "list[Run]", output_file: str | None, view: "render.View"
+    write: "render.Renderer",
+    output_format: ReportFormat,
+    runs: "list[Run]",
+    output_file: str | None,
+    view: "render.View",
 ) -> None:
-    """Render to stdout, or to ``output_file`` (replaced atomically). Every format describes
-    the documents of every claims file in one output. The github format also appends the
-    Markdown findings table to GitHub's job summary file when there is one."""
+    """Write ``runs`` with ``write``, the renderer of ``output_format``, to stdout, or to
+    ``output_file`` (replaced atomically). Every format describes the documents of every claims
+    file in one output. The github format also appends the Markdown findings table to GitHub's
+    job summary file when there is one."""
     from . import files
-    from .render import renderer
 
-    render = renderer(output_format.value)
     # rendered whole, then written at once: under PYTHONUNBUFFERED (set in many CI images) each
     # piece a renderer writes would be a system call of its own; a terminal is written as is
     out = sys.stdout if output_file is None and sys.stdout.isatty() else io.StringIO()
-    render(runs, out, view)
+    write(runs, out, view)
     if isinstance(out, io.StringIO):
         if output_file is None:
             sys.stdout.write(out.getvalue())

@@ -110,7 +110,9 @@ def compare(
         scores.append(0.0 if found else _support(alignment.sentences[i], source))
     findings += _omissions(claims, alignment, cutoffs.cover)
     findings.sort(key=Finding.sort_key)
-    return Report(path, _summary(claims, sentences, findings, scores), tuple(findings))
+    covered = sum(1 for coverage in alignment.coverage if coverage >= cutoffs.cover)
+    summary = _summary(claims, covered, sentences, findings, scores)
+    return Report(path, summary, tuple(findings))
 
 
 _FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a figure among the report's words
@@ -368,7 +370,13 @@ def _omissions(claims: ClaimSet, alignment: Alignment, cover: float) -> Iterable
 
 
 def _summary(
-    claims: ClaimSet, sentences: tuple[object, ...], findings: list[Finding], scores: list[float]
+    claims: ClaimSet,
+    covered: int,
+    sentences: tuple[object, ...],
+    findings: list[Finding],
+    scores: list[float],
 ) -> Summary:
+    """The document's counts; ``covered`` is counted from the alignment, not from the
+    omissions, so a later step that drops omission findings leaves it true."""
     consistency = round(sum(scores) / len(scores), 4) if scores else 1.0
-    return summarize(findings, len(claims), len(sentences), consistency)
+    return summarize(findings, len(claims), covered, len(sentences), consistency)

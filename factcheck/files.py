@@ -32,22 +32,24 @@ CLAIMS_SNIFF = 64 * 1024  # bytes of an existing output read to tell whether it 
 Identity = tuple[int, int] | str  # (device, inode), or a resolved path
 
 
-def read_text(path: str, *, allow_empty: bool = False) -> str:
+def read_text(path: str, *, allow_empty: bool = False, name: str | None = None) -> str:
     """The text of ``path`` (``-`` for stdin) with ``\\n`` newlines; empty (or blank) text is
-    an error unless ``allow_empty``.
+    an error unless ``allow_empty``. Messages call the file ``name`` when given (the name
+    ``--stdin-filename`` gives stdin).
 
     Decoding is strict UTF-8 (a byte-order mark is accepted and dropped): guessing an encoding
     would silently shift the words a rewrite is compared on.
     """
     data = _read_bytes(path)
+    name = name or path
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
-        raise InputError(f"{path}:{line}: not UTF-8 text (byte 0x{byte:02x})") from None
+        raise InputError(f"{name}:{line}: not UTF-8 text (byte 0x{byte:02x})") from None
     if not text.strip() and not allow_empty:
-        raise InputError(f"{path}: input is empty")
+        raise InputError(f"{name}: input is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

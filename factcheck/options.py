@@ -37,9 +37,9 @@ class ReportFormat(str, Enum):
     HTML = "html"
 
     @classmethod
-    def default(cls) -> ReportFormat:
-        """``github`` under GitHub Actions, ``text`` elsewhere."""
-        return cls.GITHUB if os.environ.get("GITHUB_ACTIONS") else cls.TEXT
+    def default(cls, statistics: bool = False) -> ReportFormat:
+        """``github`` under GitHub Actions, ``text`` elsewhere and for ``--statistics``."""
+        return cls.GITHUB if os.environ.get("GITHUB_ACTIONS") and not statistics else cls.TEXT
 
 
 class InputFormat(str, Enum):

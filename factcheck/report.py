@@ -77,6 +77,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Summary:
+    """A document's counts. ``covered`` is what the comparison found the document says, so
+    turning a rule off, a suppression or a baseline never changes it; ``omitted``, ``drift``
+    and ``unsupported`` count the findings reported."""
+
     sentences: int
     claims: int
     covered: int
@@ -114,14 +118,14 @@ class Report:
         }
 
     def with_findings(self, findings: Iterable[Finding]) -> Report:
-        """This report keeping only ``findings`` (a suppression or a baseline dropped the rest),
-        its summary counts recounted. ``consistency`` is kept: it scores what the document
-        says, which dropping a finding does not change."""
+        """This report keeping only ``findings`` (a suppression, a baseline or a rule turned
+        off dropped the rest), its finding counts recounted. ``covered`` and ``consistency``
+        are kept: they describe what the document says, which dropping a finding does not
+        change."""
         kept = tuple(findings)
         s = self.summary
-        return replace(
-            self, summary=summarize(kept, s.claims, s.sentences, s.consistency), findings=kept
-        )
+        summary = summarize(kept, s.claims, s.covered, s.sentences, s.consistency)
+        return replace(self, summary=summary, findings=kept)
 
     def fails(self, fail_on: str) -> bool:
         """True when a finding reaches the failing severity."""
@@ -129,16 +133,15 @@ class Report:
 
 
 def summarize(
-    findings: Iterable[Finding], claims: int, sentences: int, consistency: float
+    findings: Iterable[Finding], claims: int, covered: int, sentences: int, consistency: float
 ) -> Summary:
-    """The counts of a document's summary from its findings."""
+    """A document's summary: the finding counts from its findings, the rest as given."""
     kinds = [f.kind for f in findings]
-    omitted = kinds.count("omission")
     return Summary(
         sentences=sentences,
         claims=claims,
-        covered=claims - omitted,
-        omitted=omitted,
+        covered=covered,
+        omitted=kinds.count("omission"),
         drift=kinds.count("drift"),
         unsupported=kinds.count("unsupported"),
         consistency=consistency,

@@ -22,9 +22,9 @@ import factcheck
 from factcheck import drift, rules
 from factcheck.claims import Claim, ClaimSet
 from factcheck.cli import ReportFormat, app
-from factcheck.render import RENDERERS, Run, github, markdown, renderer
+from factcheck.render import DEFAULT_VIEW, RENDERERS, Run, View, github, markdown, renderer
 from factcheck.render.location import located
-from factcheck.report import Finding, Report, Summary
+from factcheck.report import Finding, Report, Summary, severity_rank
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN_NAMES = {
@@ -81,9 +81,9 @@ REPORTS = [
 ]
 
 
-def rendered(fmt: str, reports: list[Report] = REPORTS) -> str:
+def rendered(fmt: str, reports: list[Report] = REPORTS, view: View = DEFAULT_VIEW) -> str:
     out = io.StringIO()
-    renderer(fmt)([Run(CLAIMS, reports)], out)
+    renderer(fmt)([Run(CLAIMS, reports)], out, view)
     return out.getvalue()
 
 
@@ -116,12 +116,12 @@ def test_every_renderer_is_a_format_choice() -> None:
 
 def test_concise_locates_omissions_in_the_claims_file() -> None:
     lines = rendered("concise").splitlines()
-    assert (
-        lines[0]
-        == "articles/rewrite.md:1:34: number-drift [c001] figure changed: 412 million, 512 million"
+    assert lines[0] == (
+        "articles/rewrite.md:1:34: error: number-drift [c001] "
+        "figure changed: 412 million, 512 million"
     )
-    assert "claims.yaml:8:1: omission [c002] articles/rewrite.md: key claim" in lines[3]
-    assert lines[4].startswith("claims.yaml:12:1: omission [c003] -: claim not covered")
+    assert "claims.yaml:8:1: warning: omission [c002] articles/rewrite.md: key claim" in lines[3]
+    assert lines[4].startswith("claims.yaml:12:1: info: omission [c003] -: claim not covered")
 
 
 def test_jsonl_is_the_contract_plus_path() -> None:
@@ -294,10 +294,41 @@ def test_junit_parses_with_one_case_per_claim_and_unique_names() -> None:
         assert suite.get("tests") == str(len(cases))
         failed = [c for c in cases if c.find("failure") is not None]
         assert suite.get("failures") == str(len(failed))
-    assert root.get("tests") == "7" and root.get("failures") == "5"
+    assert root.get("tests") == "7" and root.get("failures") == "2"  # the two errors
     first = suites[0].findall("testcase")[0]
     assert first.get("name", "").startswith("c001 The council approved")
     assert first.find("failure").get("type") == "number-drift"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("fail_on", "failures"), [("error", 2), ("warning", 4), ("info", 5)])
+def test_junit_failures_follow_fail_on(fail_on: str, failures: int) -> None:
+    """A finding below --fail-on leaves its test passed, told in <system-out>: the report
+    fails exactly when the run's exit status does."""
+    root = ET.fromstring(rendered("junit", view=View(fail_on=fail_on)))
+    cases = root.findall("testsuite/testcase")
+    failed = [c for c in cases if c.find("failure") is not None]
+    assert root.get("failures") == str(len(failed)) == str(failures)
+    told = [c for c in cases if c.find("system-out") is not None]
+    assert len(told) == len(FINDINGS) - failures  # no finding on two claims' tests here
+    for case in told:
+        assert case.find("failure") is None
+        severity = (case.findtext("system-out") or "").split("(", 1)[1].split(")")[0]
+        assert severity_rank(severity) < severity_rank(fail_on)
+
+
+@pytest.mark.parametrize(("fail_on", "exit_code"), [("error", 0), ("warning", 1)])
+def test_junit_fails_exactly_when_the_run_does(
+    tmp_path: Path, fail_on: str, exit_code: int
+) -> None:
+    """A rewrite that omits claims (warnings, info) and changes nothing: under --fail-on
+    error the run exits 0 and the report has no failure; under warning both fail."""
+    rewrite = tmp_path / "short.txt"
+    rewrite.write_text((DATA / "faithful.txt").read_text().split(". ")[0] + ".\n")
+    args = (str(DATA / "claims.yaml"), str(rewrite), "-f", "junit", "--fail-on", fail_on)
+    result = run("compare", *args)
+    assert result.exit_code == exit_code
+    failures = int(ET.fromstring(result.stdout).get("failures", ""))
+    assert (failures > 0) == (exit_code == 1)
 
 
 def test_junit_survives_control_characters() -> None:

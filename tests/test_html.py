@@ -262,7 +262,7 @@ def test_without_the_texts_findings_are_listed_with_their_sentences() -> None:
 def test_runs_carry_each_documents_text() -> None:
     other = ClaimSet(CLAIMS.claims, path="other.yaml")
     documents = [
-        Derivative(claims, Prepared(text, text), path, text)
+        Derivative(claims, Prepared(text, text), path, text, path)
         for claims, path, text in (
             (CLAIMS, "a.txt", "A."),
             (other, "b.txt", "B."),

@@ -65,7 +65,7 @@ REPORTS = [
 
 def rendered(fmt: str, color: bool | None = False) -> str:
     out = io.StringIO()
-    renderer(fmt)([Run(CLAIMS, REPORTS)], out, View(color=color))
+    renderer(fmt)([Run(CLAIMS, REPORTS)], out, View(color=color, width=100))
     return out.getvalue()
 
 
@@ -104,12 +104,14 @@ def test_plain_text_marks_changed_words_with_carets() -> None:
 
 def test_text_never_interprets_user_text_as_markup() -> None:
     claims = ClaimSet((Claim("c1", "[bold]45[/bold] :smile: buses"),), path="c.yaml")
-    finding = Finding("omission", None, "error", "missing [red]", claim_id="c1", claim="[b]x")
+    drifted = Finding("drift", "number", "error", "missing [red]", claim_id="c1", claim="[b]x")
+    omitted = Finding("omission", None, "error", "not said", claim_id="c1", claim="[i]y :smile:")
     out = io.StringIO()
-    report = Report("d.txt", Summary(1, 1, 0, 1, 0, 0, 1.0), (finding,))
+    report = Report("d.txt", Summary(1, 1, 0, 1, 1, 0, 1.0), (drifted, omitted))
     renderer("text")([Run(claims, [report])], out, View(color=True))
     assert "missing [red]" in out.getvalue()
     assert "[b]x" in out.getvalue()
+    assert "[i]y :smile:" in out.getvalue()
 
 
 def test_forced_colour_highlights_the_changed_words() -> None:

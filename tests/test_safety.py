@@ -440,8 +440,8 @@ def test_escape_sequences_in_a_rewrite_never_reach_the_terminal(
     (work / "claims.yaml").write_text(claims, encoding="utf-8")
     name = f"re{ESCAPES}write.txt"
     (work / name).write_text(DRIFT_TEXT.replace("512", f"{ESCAPES}512", 1), encoding="utf-8")
-    code, stdout, stderr = invoke(
-        "compare", "claims.yaml", name, "-f", output_format, env={"NO_COLOR": "1"}
+    code, stdout, stderr = invoke(  # -v: the text format's sentences whole, not cut
+        "compare", "claims.yaml", name, "-f", output_format, "-v", env={"NO_COLOR": "1"}
     )
     assert code == ExitCode.FINDINGS, stderr
     assert "rewrite.txt" in stdout and "512" in stdout

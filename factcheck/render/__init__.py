@@ -38,10 +38,17 @@ class View:
     """What the command line asks of the output. ``color`` is True/False to force colour on or
     off, None to let the terminal and NO_COLOR decide (machine formats ignore it);
     ``fail_on`` is the severity that fails the run (``--fail-on``), for formats that say
-    pass or fail per finding."""
+    pass or fail per finding. The text format lists a few omissions per document unless
+    ``show_omissions`` (``--show-omissions``), and cuts quoted sentences to ``width``
+    columns (None: the terminal's) unless ``verbose`` (``-v``, which shows every omission
+    too). ``statistics`` asks for the count of findings per rule instead of the findings."""
 
     color: bool | None = None
     fail_on: str = "error"
+    show_omissions: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    width: int | None = None
 
 
 DEFAULT_VIEW = View()
@@ -65,7 +72,23 @@ RENDERERS: dict[str, str] = {  # format → the module whose render() writes it
 }
 
 
-def renderer(name: str) -> Renderer:
-    """The render function of the format ``name``, its module imported now."""
+STATISTICS: dict[str, str] = {  # format → the function of .statistics that writes --statistics
+    "text": "render_text",
+    "json": "render_json",
+}
+
+
+def renderer(name: str, view: View = DEFAULT_VIEW) -> Renderer:
+    """The render function of the format ``name``, its module imported now; with
+    ``view.statistics``, the one that counts findings per rule in that format, and
+    ``InputError`` for a format that has none."""
+    if view.statistics:
+        if name not in STATISTICS:
+            from ..errors import InputError
+
+            valid = " or ".join(STATISTICS)
+            raise InputError(f"--statistics works with --format {valid}, not {name}")
+        statistics: Renderer = getattr(import_module(".statistics", __name__), STATISTICS[name])
+        return statistics
     render: Renderer = import_module(f".{RENDERERS[name]}", __name__).render
     return render

@@ -1,7 +1,10 @@
-"""``--format concise``: one line per finding, ``path:line:col: rule [claim-id] message``.
+"""``--format concise``: one line per finding,
+``path:line:col: severity: rule [claim-id] message``.
 
-The shape editors, reviewdog and problem matchers parse. An omission is located at the claim's
-line in the claims file and its message starts with the document that omits it.
+The shape of a compiler's diagnostics (``file:line:col: error: message``), which editors,
+reviewdog's errorformat (``%f:%l:%c: %t%*[a-z]: %m``) and problem matchers parse. An omission
+is located at the claim's line in the claims file and its message starts with the document that
+omits it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,6 @@ def line(entry: Located) -> str:
     where = entry.location
     claim = f" [{entry.finding.claim_id}]" if entry.finding.claim_id else ""
     return (
-        f"{one_line(where.path)}:{where.line}:{where.column}: {entry.finding.rule}{claim} "
-        f"{one_line(entry.text)}"
+        f"{one_line(where.path)}:{where.line}:{where.column}: {entry.finding.severity}: "
+        f"{entry.finding.rule}{claim} {one_line(entry.text)}"
     )
