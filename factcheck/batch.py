@@ -329,12 +329,21 @@ def apply_baseline(reports: Sequence[Report], read: str | None, write: str | Non
 
 
 def load_claim_set(path: str) -> ClaimSet:
-    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
+    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted.
+
+    A ``.json`` file, or a source that yields no claim, is an input error naming it: read as a
+    plain report, a JSON claims file gives no claims, and a rewrite checked against none passes."""
+    if path.lower().endswith(".json"):
+        raise InputError(f"{path}: a claims file is YAML (.yaml or .yml), not JSON")
     text = files.read_text(path)
     if _is_claims_file(path, text):
         claim_set = factcheck.load_claims(text, path)
+        empty = "the claims file lists no claims"
     else:
         claim_set = factcheck.extract(text, source=None if path == STDIN else path)
+        empty = "no claims in it: extract found no statement to check"
+    if not claim_set.claims:
+        raise InputError(f"{path}: {empty}")
     return claim_set.read_from(path)
 
 

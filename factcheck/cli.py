@@ -255,14 +255,11 @@ def selftest_command(
     independent kind less often than --min-independent, or paraphrases are flagged more often
     than --max-flag."""
     from .batch import load_claim_set
-    from .errors import InputError
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
     from .selftest import Bars, selftest
 
     with _user_errors():
         claim_set = load_claim_set(claims)
-        if not claim_set.claims:
-            raise InputError(f"{claims}: no claims to test")
     result, bars = selftest(claim_set), Bars(min_catch, max_flag, min_independent)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)

@@ -202,3 +202,55 @@ def test_manifest_output_byte_identical_across_runs_and_jobs(repo: Path) -> None
     (repo / ".factcheck.yaml").write_text(MANIFEST)
     outputs = {run("compare", "-f", "concise", "-j", str(jobs)).stdout for jobs in (1, 2, 1, 0)}
     assert len(outputs) == 1
+
+
+# claims sources are validated
+
+
+FERRY_JSON = json.dumps(
+    {"version": 1, "claims": [{"id": "c001", "text": "The ferry carried 1,800 passengers."}]}
+)
+
+
+@pytest.mark.parametrize(
+    ("configuration", "args"),
+    [
+        (None, ["--claims", "ferry.json", "ferry/day-one.md"]),
+        (None, ["ferry.json", "ferry/day-one.md"]),
+        ('manifest:\n  "ferry/*.md": ferry.json\n', ["ferry/day-one.md"]),
+        ("claims: ferry.json\n", ["ferry/day-one.md"]),
+        ("claims: ferry.yaml\n", ["ferry/front.md"]),  # its front matter names ../ferry.json
+    ],
+    ids=["--claims", "CLAIMS", "manifest", "claims-key", "front-matter"],
+)
+def test_a_json_claims_file_is_an_input_error_naming_it(
+    repo: Path, configuration: str | None, args: list[str]
+) -> None:
+    (repo / "ferry.json").write_text(FERRY_JSON)
+    (repo / "ferry" / "front.md").write_text(
+        f"---\nclaims: ../ferry.json\n---\n{ARTICLES['ferry/day-one.md']}"
+    )
+    if configuration is not None:
+        (repo / ".factcheck.yaml").write_text(configuration)
+    result = run("compare", *args)
+    assert result.exit_code == ExitCode.INPUT_ERROR, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("factcheck: error: ") and "ferry.json" in line
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("none.yaml", "version: 1\nclaims: []\n"),
+        ("report.txt", "Ferry timetable\n"),  # a heading and nothing to check
+    ],
+)
+def test_a_claims_source_without_claims_is_an_input_error_naming_it(
+    repo: Path, name: str, text: str
+) -> None:
+    (repo / name).write_text(text)
+    for args in (["--claims", name, "ferry/recap.md"], [name, "ferry/recap.md"]):
+        result = run("compare", *args)
+        assert result.exit_code == ExitCode.INPUT_ERROR, result.stdout
+        assert result.stderr.startswith(f"factcheck: error: {name}: ")
+        assert "no claims" in result.stderr
