@@ -30,6 +30,10 @@ from .report import Report
 
 CLAIMS_SUFFIXES = (".yaml", ".yml")
 GLOB_CHARS = frozenset("*?[")
+UNMAPPED = (  # what a derivative with no claims file lacks
+    "no claims file for it: pass --claims FILE, map it in a manifest, "
+    "or name one in its front matter (claims:)"
+)
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
 
 Watch = Callable[[Iterator[Report], int], Iterable[Report]]  # reports and their count → reports
@@ -56,20 +60,25 @@ class Checked:
     warnings: tuple[str, ...] = ()
 
 
-def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str, bool]]:
+Planned = tuple[str | None, str, bool]  # (claims file, derivative, named on the command line)
+
+
+def plan(args: Sequence[str], claims: str | None, config: Config) -> list[Planned]:
     """(claims file, derivative, named on the command line) for every document to check, in
-    input order. A claims file named on the command line wins over a document's front matter.
+    input order. A claims file named on the command line wins over a document's front matter;
+    a document that neither names nor maps to one has None, for its front matter to name.
 
     ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given and either the
     configuration names no claims (no ``claims`` key, no manifest) or the first argument is a
     ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a path or a glob), checked
-    against ``--claims``, else its manifest entry, else the configured ``claims``. With no
-    arguments the manifest's globs name the derivatives."""
+    against ``--claims``, else its manifest entry, else the configured ``claims``, else the
+    claims file its front matter names. With no arguments the manifest's globs name the
+    derivatives."""
     configured = bool(config.manifest or config.claims)
     if claims is None and len(args) >= 2:
-        if not configured or args[0].lower().endswith(CLAIMS_SUFFIXES):
+        if not configured or _claims_name(args[0]):
             return [(args[0], path, True) for path in expand(args[1:])]
-    if claims is None and not configured:
+    if claims is None and not configured and (not args or _claims_name(args[0])):
         raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
     paths = expand(args) if args else manifest_files(config)
     if not paths:
@@ -129,17 +138,21 @@ def _walk(base: str, depth: int | None, hidden: bool) -> Iterator[tuple[str, lis
             yield os.path.join(folder, name), [*parts, name]
 
 
-def claims_for(path: str, config: Config) -> str:
-    """The claims file ``path`` derives from: its first manifest match, else ``claims``."""
+def claims_for(path: str, config: Config) -> str | None:
+    """The claims file ``path`` derives from: its first manifest match, else ``claims``, else
+    None (its front matter may name one)."""
     if path != STDIN:
-        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
-        parts = relative.replace(os.sep, "/").split("/")
+        parts = _relative_parts(path, config)
         for pattern, claims in config.manifest:
             if _matches(parts, pattern.split("/")):
                 return claims
-    if config.claims:
-        return config.claims
-    raise InputError(f"{path}: no claims file for it: pass --claims FILE or add it to a manifest")
+    return config.claims
+
+
+def _relative_parts(path: str, config: Config) -> list[str]:
+    """The segments of ``path`` from the configuration's folder (``..`` first when outside)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+    return relative.replace(os.sep, "/").split("/")
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
@@ -230,16 +243,17 @@ def runs(claim_sets: Sequence[ClaimSet], reports: Sequence[Report]) -> list[Run]
 
 
 def load_documents(
-    plan: Sequence[tuple[str, str, bool]],
+    plan: Sequence[Planned],
     input_format: str | None,
     stdin_filename: str | None,
     repository: str = ".",
 ) -> list[Derivative]:
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
     file unless the command line did, and only one inside ``repository`` (the rewrite is
-    untrusted text: it must not make factcheck read, and quote, any file of the machine).
-    Each claims file is loaded once."""
-    _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
+    untrusted text: it must not make factcheck read, and quote, any file of the machine). A
+    rewrite left with no claims file is an input error. Each claims file is loaded once."""
+    claims_named = [c for c, _, _ in plan if c is not None]
+    _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
     read = []
     for claims_path, path, explicit in plan:
         raw = files.read_text(path)
@@ -248,6 +262,8 @@ def load_documents(
         named = None if explicit else inputs.claims_path(prepared, path)
         if named is not None:
             claims_path = _within(named, repository, path)
+        if claims_path is None:
+            raise InputError(f"{path}: {UNMAPPED}")
         read.append((claims_path, prepared, path, raw))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
     return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
@@ -268,7 +284,7 @@ def _within(claims: str, repository: str, document: str) -> str:
     or ``.yml``, read as one, never extracted as a report) inside ``repository``, links
     resolved, and outside ``.git``; an input error otherwise. A rewrite is untrusted text: it
     must not make factcheck read, and quote in its findings, any other file of the machine."""
-    if "\0" not in claims and claims.lower().endswith(CLAIMS_SUFFIXES):
+    if "\0" not in claims and _claims_name(claims):
         real, root = os.path.realpath(claims), os.path.realpath(repository)
         inside = os.path.relpath(real, root).split(os.sep)
         if os.path.commonpath([real, root]) == root and ".git" not in inside:
@@ -349,7 +365,11 @@ def load_claim_set(path: str) -> ClaimSet:
 
 def _is_claims_file(path: str, text: str) -> bool:
     """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
-    return path.lower().endswith(CLAIMS_SUFFIXES) or looks_like_claims(text)
+    return _claims_name(path) or looks_like_claims(text)
+
+
+def _claims_name(path: str) -> bool:
+    return path.lower().endswith(CLAIMS_SUFFIXES)
 
 
 def _stdin_at_most_once(paths: list[str]) -> None:

@@ -71,11 +71,9 @@ def find(start: str = ".") -> str | None:
 
 def repository(config: Config) -> str:
     """The folder a derivative's front matter may name claims files in: the repository that
-    holds the configuration file (the closest folder above it with ``.git``), else the file's
-    folder; the working directory when there is no configuration file."""
-    if config.path is None:
-        return os.getcwd()
-    folder = os.path.dirname(os.path.abspath(config.path))
+    holds the configuration file, or the working directory when there is no configuration
+    file (the closest folder above with ``.git``), else that folder itself."""
+    folder = os.getcwd() if config.path is None else os.path.dirname(os.path.abspath(config.path))
     directory = folder
     while not os.path.exists(os.path.join(directory, ".git")):
         parent = os.path.dirname(directory)

@@ -254,3 +254,41 @@ def test_a_claims_source_without_claims_is_an_input_error_naming_it(
         assert result.exit_code == ExitCode.INPUT_ERROR, result.stdout
         assert result.stderr.startswith(f"factcheck: error: {name}: ")
         assert "no claims" in result.stderr
+
+
+# front matter alone
+
+
+def test_front_matter_alone_names_the_claims_file_relative_to_the_article(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No --claims, no manifest, no configuration: ``claims:`` in the front matter is enough,
+    read from the article's folder, whichever folder factcheck runs in (inside the repository)."""
+    (repo / "ferry" / "front.md").write_text(
+        f"---\nclaims: ../ferry.yaml\n---\n{ARTICLES['ferry/recap.md']}"
+    )
+    for folder, article in ((repo, "ferry/front.md"), (repo / "ferry", "front.md")):
+        monkeypatch.chdir(folder)
+        result = run("compare", article, "-f", "json")
+        assert result.exit_code == ExitCode.FINDINGS, result.stderr
+        (document,) = json.loads(result.stdout)["documents"]
+        assert os.path.samefile(document["claims"], repo / "ferry.yaml")
+        drift = [(f["type"], f["claim_id"]) for f in document["findings"] if f["kind"] == "drift"]
+        assert drift == [("number", "c001")]
+
+
+def test_an_article_with_no_claims_source_is_an_input_error(repo: Path) -> None:
+    result = run("compare", "ferry/day-one.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr.startswith("factcheck: error: ferry/day-one.md: no claims file for it")
+
+
+def test_front_matter_alone_may_not_name_a_claims_file_outside_the_repository(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "claims.yaml"
+    outside.write_text(FERRY)
+    (repo / "ferry" / "front.md").write_text(f"---\nclaims: {outside}\n---\nThe ferry sailed.\n")
+    result = run("compare", "ferry/front.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "front matter names" in result.stderr and "outside" in result.stderr
