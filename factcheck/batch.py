@@ -63,25 +63,32 @@ class Checked:
 Planned = tuple[str | None, str, bool]  # (claims file, derivative, named on the command line)
 
 
-def plan(args: Sequence[str], claims: str | None, config: Config) -> list[Planned]:
+def plan(
+    args: Sequence[str], claims: str | None, config: Config, hook: bool = False
+) -> list[Planned]:
     """(claims file, derivative, named on the command line) for every document to check, in
     input order. A claims file named on the command line wins over a document's front matter;
     a document that neither names nor maps to one has None, for its front matter to name.
 
-    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given and either the
-    configuration names no claims (no ``claims`` key, no manifest) or the first argument is a
-    ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a path or a glob), checked
-    against ``--claims``, else its manifest entry, else the configured ``claims``, else the
-    claims file its front matter names. With no arguments the manifest's globs name the
-    derivatives."""
+    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given, not in ``hook``
+    mode, and either the configuration names no claims (no ``claims`` key, no manifest) or the
+    first argument is a ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a
+    path or a glob), checked against ``--claims``, else its manifest entry, else the configured
+    ``claims``, else the claims file its front matter names. With no arguments the manifest's
+    globs name the derivatives. A file that is no article (``not_article``) is left out of what
+    a glob or the manifest finds, and, in ``hook`` mode (pre-commit names every changed file),
+    of the paths named too."""
     configured = bool(config.manifest or config.claims)
-    if claims is None and len(args) >= 2:
+    if claims is None and not hook and len(args) >= 2:
         if not configured or _claims_name(args[0]):
-            return [(args[0], path, True) for path in expand(args[1:])]
-    if claims is None and not configured and (not args or _claims_name(args[0])):
+            claims, args = args[0], args[1:]
+    elif claims is None and not hook and not configured and (not args or _claims_name(args[0])):
         raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
-    paths = expand(args) if args else manifest_files(config)
-    if not paths:
+    skip = not_article(config, claims)
+    paths = expand(args, skip) if args else [p for p in manifest_files(config) if not skip(p)]
+    if hook:
+        paths = [path for path in paths if not skip(path)]
+    elif not paths:
         raise InputError(
             "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
             "or a manifest that matches files (see README, Configuration)"
@@ -89,9 +96,10 @@ def plan(args: Sequence[str], claims: str | None, config: Config) -> list[Planne
     return [(claims or claims_for(path, config), path, claims is not None) for path in paths]
 
 
-def expand(patterns: Sequence[str]) -> list[str]:
+def expand(patterns: Sequence[str], skip: Callable[[str], bool]) -> list[str]:
     """Paths as given; a pattern with ``*``, ``?`` or ``[`` that names no file is expanded
-    (``**`` spans folders), its matches sorted. A glob that matches nothing is an error."""
+    (``**`` spans folders), its matches sorted, less those ``skip`` says are no articles. A
+    glob that matches no file is an error."""
     paths: list[str] = []
     for pattern in patterns:
         if pattern == STDIN or os.path.exists(pattern) or not GLOB_CHARS & set(pattern):
@@ -100,8 +108,41 @@ def expand(patterns: Sequence[str]) -> list[str]:
         matches = sorted(m for m in glob.glob(pattern, recursive=True) if os.path.isfile(m))
         if not matches:
             raise InputError(f"{pattern}: no files match")
-        paths += matches
+        paths += [match for match in matches if not skip(match)]
     return paths
+
+
+def not_article(config: Config, claims: str | None) -> Callable[[str], bool]:
+    """Whether a file is no article to check: one the configuration excludes, the
+    configuration itself, or a claims file it or the command line names (a plain report named
+    as claims would otherwise be checked against itself)."""
+    sources = [config.path, config.claims, claims, *(c for _, c in config.manifest)]
+    real = {os.path.realpath(p) for p in sources if p is not None and p != STDIN}
+
+    def skip(path: str) -> bool:
+        return path != STDIN and (os.path.realpath(path) in real or excluded(path, config))
+
+    return skip
+
+
+def excluded(path: str, config: Config) -> bool:
+    """True when a glob of the configuration's ``exclude`` matches ``path`` or a folder above
+    it, as in ``.gitignore``: a glob whose only ``/`` is a trailing one matches at any depth,
+    any other is anchored at the configuration's folder; a trailing ``/`` matches only a
+    folder; ``*`` stays within a folder and ``**`` spans folders (``_matches``)."""
+    if not config.exclude or path == STDIN:
+        return False
+    parts = _relative_parts(path, config)
+    if parts[0] == "..":
+        return False
+    for pattern in config.exclude:
+        segments = pattern.strip("/").split("/")
+        if "/" not in pattern.rstrip("/"):
+            segments = ["**", *segments]
+        ends = len(parts) - 1 if pattern.endswith("/") else len(parts)  # a folder: not the file
+        if any(_matches(parts[:end], segments) for end in range(1, ends + 1)):
+            return True
+    return False
 
 
 def manifest_files(config: Config) -> list[str]:
@@ -242,39 +283,60 @@ def runs(claim_sets: Sequence[ClaimSet], reports: Sequence[Report]) -> list[Run]
     return [Run(claims, tuple(reports)) for claims, reports in grouped.values()]
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The documents to check, and the files hook mode skipped (no claims file for them)."""
+
+    documents: tuple[Derivative, ...]
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """One line for each file skipped, for the user to hear of."""
+        return tuple(f"{path}: skipped, no claims file for it" for path in self.skipped)
+
+
 def load_documents(
     plan: Sequence[Planned],
     input_format: str | None,
     stdin_filename: str | None,
     repository: str = ".",
-) -> list[Derivative]:
+    hook: bool = False,
+) -> Loaded:
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
     file unless the command line did, and only one inside ``repository`` (the rewrite is
     untrusted text: it must not make factcheck read, and quote, any file of the machine). A
-    rewrite left with no claims file is an input error. Each claims file is loaded once."""
+    rewrite left with no claims file is an input error, or in ``hook`` mode skipped: pre-commit
+    names every changed file, README and LICENSE among them. A file with no claims file may be
+    empty: it names none then, rather than being an empty rewrite. Each claims file is loaded
+    once."""
     claims_named = [c for c, _, _ in plan if c is not None]
     _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
-    read = []
+    read, skipped = [], []
     for claims_path, path, explicit in plan:
-        raw = files.read_text(path)
+        raw = files.read_text(path, allow_empty=claims_path is None)
         kind = inputs.kind_for(path, input_format, stdin_filename)
         prepared = inputs.prepare(suppress.blank(raw), kind, path)
         named = None if explicit else inputs.claims_path(prepared, path)
         if named is not None:
             claims_path = _within(named, repository, path)
-        if claims_path is None:
+        if claims_path is None and not hook:
             raise InputError(f"{path}: {UNMAPPED}")
-        read.append((claims_path, prepared, path, raw))
+        if claims_path is None:
+            skipped.append(path)
+        else:
+            read.append((claims_path, prepared, path, raw))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _ in read)}
-    return [Derivative(claim_sets[c], prepared, path, raw) for c, prepared, path, raw in read]
+    documents = (Derivative(claim_sets[c], p, path, raw) for c, p, path, raw in read)
+    return Loaded(tuple(documents), tuple(skipped))
 
 
-def files_read(
-    documents: Sequence[Derivative], config: Config, baseline_read: str | None
-) -> list[str]:
-    """Every file a run reads or must leave alone: the documents, their claims files, the
-    configuration and every claims file it names, the baseline read."""
-    paths = [d.path for d in documents] + [d.claims.path or STDIN for d in documents]
+def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:
+    """Every file a run reads or must leave alone: the documents and the files skipped, their
+    claims files, the configuration and every claims file it names, the baseline read."""
+    documents = loaded.documents
+    paths = [d.path for d in documents] + [*loaded.skipped]
+    paths += [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]
 

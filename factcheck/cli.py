@@ -158,6 +158,14 @@ def compare_command(
         str | None,
         typer.Option("--write-baseline", help="Write every finding to this baseline file."),
     ] = None,
+    hook: Annotated[
+        bool,
+        typer.Option(
+            "--hook",
+            help="As pre-commit runs it: every path is a rewrite, excluded ones and ones with "
+            "no claims file are skipped (with a notice).",
+        ),
+    ] = False,
 ) -> None:
     """Compare each DERIVATIVE with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
@@ -166,13 +174,15 @@ def compare_command(
     output_format = output_format or ReportFormat.default()
     with _user_errors():
         settings = config.load(config_file or config.find())
-        plan = batch.plan(paths or [], claims, settings)
+        plan = batch.plan(paths or [], claims, settings, hook)
         kind = input_format.value if input_format else None
-        documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))
+        repository = config.repository(settings)
+        loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)
         files.guard(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
-            batch.files_read(documents, settings, baseline_file),
+            batch.files_read(loaded, settings, baseline_file),
         )
+        documents = _noticed(loaded)
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
         runs = batch.runs([document.claims for document in documents], reports)
@@ -274,6 +284,13 @@ def _warned(checked: "batch.Checked") -> "tuple[Report, ...]":
     for warning in checked.warnings:
         _say("warning", warning)
     return checked.reports
+
+
+def _noticed(loaded: "batch.Loaded") -> "tuple[batch.Derivative, ...]":
+    """The documents; a notice for each file skipped, one line each, goes to stderr."""
+    for notice in loaded.notices:
+        _say("notice", notice)
+    return loaded.documents
 
 
 def _render(

@@ -30,7 +30,7 @@ Level = Literal["error", "warning", "info", "off"]
 
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
-KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs")
+KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "exclude")
 CUTOFFS = ("cover", "same-claim", "says", "unsupported")
 RULES = drift.RULES
 Lines = Mapping[tuple[str, ...], int]
@@ -43,6 +43,8 @@ class Config:
 
     ``manifest`` maps derivative globs (relative to ``root``) to the claims file each derives
     from, first match winning; ``claims`` and manifest targets are already joined to ``root``.
+    ``exclude`` lists gitignore-style globs (relative to ``root``) of files that are no
+    articles (see ``batch.excluded``).
     """
 
     path: str | None = None
@@ -53,6 +55,7 @@ class Config:
     exit_zero: bool = False
     manifest: tuple[tuple[str, str], ...] = ()
     cutoffs: Cutoffs = DEFAULT_CUTOFFS
+    exclude: tuple[str, ...] = ()
 
 
 def find(start: str = ".") -> str | None:
@@ -133,6 +136,7 @@ def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config
         exit_zero=where.flag(raw.get("exit-zero", False), ("exit-zero",)),
         manifest=_manifest(raw.get("manifest", {}), root, where),
         cutoffs=_cutoffs(raw.get("cutoffs", {}), where),
+        exclude=_exclude(raw.get("exclude", []), where),
     )
 
 
@@ -171,6 +175,20 @@ def _manifest(raw: Any, root: str, where: _Where) -> tuple[tuple[str, str], ...]
         (where.text(glob, ("manifest",)), _join(root, where.text(claims, ("manifest", str(glob)))))
         for glob, claims in raw.items()
     )
+
+
+def _exclude(raw: Any, where: _Where) -> tuple[str, ...]:
+    """The ``exclude`` globs, each a path pattern; ``!`` (gitignore's "include again") is not
+    supported, so a pattern starting with it is an error rather than a silent exclusion."""
+    key = ("exclude",)
+    if not isinstance(raw, list):
+        raise InputError(f"{where.at(key)}: {where.name(key)} must be a list of globs")
+    patterns = tuple(where.text(pattern, key) for pattern in raw)
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            negated = reprlib.repr(pattern)
+            raise InputError(f"{where.at(key)}: {where.name(key)} cannot re-include ({negated})")
+    return patterns
 
 
 def _known(raw: dict[Any, Any], valid: tuple[str, ...], where: _Where, at: tuple[str, ...]) -> None:

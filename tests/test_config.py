@@ -208,6 +208,32 @@ def test_manifest_maps_globs_to_claims_files(repo: Path) -> None:
     assert batch.claims_for("notes/deep/a.txt", settings) is None  # '*' stays within one folder
 
 
+def test_exclude_is_a_list_of_globs_from_either_file(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text('exclude: [drafts/, "**/README.md"]\n')
+    assert config.load(".factcheck.yaml").exclude == ("drafts/", "**/README.md")
+    (repo / "pyproject.toml").write_text('[tool.factcheck]\nexclude = ["drafts/"]\n')
+    assert config.load("pyproject.toml").exclude == ("drafts/",)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "fail-on: error\nexclude: drafts/\n",
+            ".factcheck.yaml:2: 'exclude' must be a list of globs",
+        ),
+        ("exclude:\n- drafts/\n- 3\n", ".factcheck.yaml:1: 'exclude' must be a path"),
+        ("exclude: ['!keep.md']\n", ".factcheck.yaml:1: 'exclude' cannot re-include ('!keep.md')"),
+    ],
+)
+def test_a_bad_exclude_exits_2_naming_its_line(repo: Path, text: str, fragment: str) -> None:
+    (repo / ".factcheck.yaml").write_text(text)
+    result = run("compare", "claims.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: {fragment}")
+
+
 def test_cutoffs_are_read_checked_and_change_judgment(tmp_path: Path) -> None:
     from factcheck import compare, load_claims
     from factcheck.compare import Cutoffs
