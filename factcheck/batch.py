@@ -1,11 +1,13 @@
-"""Many documents in one ``compare`` run, from inputs to Reports: which claims file each
-derivative is checked against, glob expansion, reading and preparing the documents, comparing
-them serially or in parallel with the same output, then suppressions and the baseline.
+"""Many documents in one ``compare`` run, from inputs to Reports: which files are articles
+(``exclude``, hook mode) and which claims file each is checked against, glob expansion, reading
+and preparing the documents, comparing them serially or in parallel with the same output, then
+suppressions and the baseline.
 
 A run is planned as a list of (claims file, derivative) pairs in input order. Each claims file
 is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
 output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
-warnings come back as data (``Checked.warnings``) for the command line to show.
+warnings and notices come back as data (``Checked.warnings``, ``Loaded.notices``) for the
+command line to show.
 """
 
 from __future__ import annotations

@@ -162,8 +162,8 @@ def compare_command(
         bool,
         typer.Option(
             "--hook",
-            help="As pre-commit runs it: every path is a rewrite, excluded ones and ones with "
-            "no claims file are skipped (with a notice).",
+            help="As pre-commit runs it: every path is a rewrite; skip excluded paths, and "
+            "with a notice those with no claims file.",
         ),
     ] = False,
 ) -> None:
