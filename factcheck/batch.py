@@ -1,11 +1,13 @@
-"""Many documents in one ``compare`` run, from inputs to Reports: which claims file each
-derivative is checked against, glob expansion, reading and preparing the documents, comparing
-them serially or in parallel with the same output, then suppressions and the baseline.
+"""Many documents in one ``compare`` run, from inputs to Reports: which files are articles
+(``exclude``, hook mode) and which claims file each is checked against, glob expansion, reading
+and preparing the documents, comparing them serially or in parallel with the same output, then
+suppressions and the baseline.
 
 A run is planned as a list of (claims file, derivative) pairs in input order. Each claims file
 is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
 output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
-warnings come back as data (``Checked.warnings``) for the command line to show.
+warnings and notices come back as data (``Checked.warnings``, ``Loaded.notices``) for the
+command line to show.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from .report import Report
 
 CLAIMS_SUFFIXES = (".yaml", ".yml")
 GLOB_CHARS = frozenset("*?[")
+UNMAPPED = (  # what a derivative with no claims file lacks
+    "no claims file for it: pass --claims FILE, map it in a manifest, "
+    "or name one in its front matter (claims:)"
+)
 CHUNK = 4  # documents sent to a worker at once: fewer round trips, still balanced
 
 Watch = Callable[[Iterator[Report], int], Iterable[Report]]  # reports and their count → reports
@@ -58,23 +64,35 @@ class Checked:
     warnings: tuple[str, ...] = ()
 
 
-def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[str, str, bool]]:
-    """(claims file, derivative, named on the command line) for every document to check, in
-    input order. A claims file named on the command line wins over a document's front matter.
+Planned = tuple[str | None, str, bool]  # (claims file, derivative, named on the command line)
 
-    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given and either the
-    configuration names no claims (no ``claims`` key, no manifest) or the first argument is a
-    ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a path or a glob), checked
-    against ``--claims``, else its manifest entry, else the configured ``claims``. With no
-    arguments the manifest's globs name the derivatives."""
+
+def plan(
+    args: Sequence[str], claims: str | None, config: Config, hook: bool = False
+) -> list[Planned]:
+    """(claims file, derivative, named on the command line) for every document to check, in
+    input order. A claims file named on the command line wins over a document's front matter;
+    a document that neither names nor maps to one has None, for its front matter to name.
+
+    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given, not in ``hook``
+    mode, and either the configuration names no claims (no ``claims`` key, no manifest) or the
+    first argument is a ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a
+    path or a glob), checked against ``--claims``, else its manifest entry, else the configured
+    ``claims``, else the claims file its front matter names. With no arguments the manifest's
+    globs name the derivatives. A file that is no article (``not_article``) is left out of what
+    a glob or the manifest finds, and, in ``hook`` mode (pre-commit names every changed file),
+    of the paths named too."""
     configured = bool(config.manifest or config.claims)
-    if claims is None and len(args) >= 2:
-        if not configured or args[0].lower().endswith(CLAIMS_SUFFIXES):
-            return [(args[0], path, True) for path in expand(args[1:])]
-    if claims is None and not configured:
+    if claims is None and not hook and len(args) >= 2:
+        if not configured or _claims_name(args[0]):
+            claims, args = args[0], args[1:]
+    elif claims is None and not hook and not configured and (not args or _claims_name(args[0])):
         raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
-    paths = expand(args) if args else manifest_files(config)
-    if not paths:
+    skip = not_article(config, claims)
+    paths = expand(args, skip) if args else [p for p in manifest_files(config) if not skip(p)]
+    if hook:
+        paths = [path for path in paths if not skip(path)]
+    elif not paths:
         raise InputError(
             "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
             "or a manifest that matches files (see README, Configuration)"
@@ -82,9 +100,10 @@ def plan(args: Sequence[str], claims: str | None, config: Config) -> list[tuple[
     return [(claims or claims_for(path, config), path, claims is not None) for path in paths]
 
 
-def expand(patterns: Sequence[str]) -> list[str]:
+def expand(patterns: Sequence[str], skip: Callable[[str], bool]) -> list[str]:
     """Paths as given; a pattern with ``*``, ``?`` or ``[`` that names no file is expanded
-    (``**`` spans folders), its matches sorted. A glob that matches nothing is an error."""
+    (``**`` spans folders), its matches sorted, less those ``skip`` says are no articles. A
+    glob that matches no file is an error."""
     paths: list[str] = []
     for pattern in patterns:
         if pattern == STDIN or os.path.exists(pattern) or not GLOB_CHARS & set(pattern):
@@ -93,8 +112,41 @@ def expand(patterns: Sequence[str]) -> list[str]:
         matches = sorted(m for m in glob.glob(pattern, recursive=True) if os.path.isfile(m))
         if not matches:
             raise InputError(f"{pattern}: no files match")
-        paths += matches
+        paths += [match for match in matches if not skip(match)]
     return paths
+
+
+def not_article(config: Config, claims: str | None) -> Callable[[str], bool]:
+    """Whether a file is no article to check: one the configuration excludes, the
+    configuration itself, or a claims file it or the command line names (a plain report named
+    as claims would otherwise be checked against itself)."""
+    sources = [config.path, config.claims, claims, *(c for _, c in config.manifest)]
+    real = {os.path.realpath(p) for p in sources if p is not None and p != STDIN}
+
+    def skip(path: str) -> bool:
+        return path != STDIN and (os.path.realpath(path) in real or excluded(path, config))
+
+    return skip
+
+
+def excluded(path: str, config: Config) -> bool:
+    """True when a glob of the configuration's ``exclude`` matches ``path`` or a folder above
+    it, as in ``.gitignore``: a glob whose only ``/`` is a trailing one matches at any depth,
+    any other is anchored at the configuration's folder; a trailing ``/`` matches only a
+    folder; ``*`` stays within a folder and ``**`` spans folders (``_matches``)."""
+    if not config.exclude or path == STDIN:
+        return False
+    parts = _relative_parts(path, config)
+    if parts[0] == "..":
+        return False
+    for pattern in config.exclude:
+        segments = pattern.strip("/").split("/")
+        if "/" not in pattern.rstrip("/"):
+            segments = ["**", *segments]
+        ends = len(parts) - 1 if pattern.endswith("/") else len(parts)  # a folder: not the file
+        if any(_matches(parts[:end], segments) for end in range(1, ends + 1)):
+            return True
+    return False
 
 
 def manifest_files(config: Config) -> list[str]:
@@ -131,17 +183,21 @@ def _walk(base: str, depth: int | None, hidden: bool) -> Iterator[tuple[str, lis
             yield os.path.join(folder, name), [*parts, name]
 
 
-def claims_for(path: str, config: Config) -> str:
-    """The claims file ``path`` derives from: its first manifest match, else ``claims``."""
+def claims_for(path: str, config: Config) -> str | None:
+    """The claims file ``path`` derives from: its first manifest match, else ``claims``, else
+    None (its front matter may name one)."""
     if path != STDIN:
-        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
-        parts = relative.replace(os.sep, "/").split("/")
+        parts = _relative_parts(path, config)
         for pattern, claims in config.manifest:
             if _matches(parts, pattern.split("/")):
                 return claims
-    if config.claims:
-        return config.claims
-    raise InputError(f"{path}: no claims file for it: pass --claims FILE or add it to a manifest")
+    return config.claims
+
+
+def _relative_parts(path: str, config: Config) -> list[str]:
+    """The segments of ``path`` from the configuration's folder (``..`` first when outside)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+    return relative.replace(os.sep, "/").split("/")
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
@@ -234,38 +290,61 @@ def runs(documents: Sequence[Derivative], reports: Sequence[Report]) -> list[Run
     return [Run(claims, tuple(kept), tuple(texts)) for claims, kept, texts in grouped.values()]
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The documents to check, and the files hook mode skipped (no claims file for them)."""
+
+    documents: tuple[Derivative, ...]
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """One line for each file skipped, for the user to hear of."""
+        return tuple(f"{path}: skipped, no claims file for it" for path in self.skipped)
+
+
 def load_documents(
-    plan: Sequence[tuple[str, str, bool]],
+    plan: Sequence[Planned],
     input_format: str | None,
     stdin_filename: str | None,
     repository: str = ".",
-) -> list[Derivative]:
+    hook: bool = False,
+) -> Loaded:
     """Each planned rewrite, read and prepared; front matter's ``claims:`` names its claims
     file unless the command line did, and only one inside ``repository`` (the rewrite is
-    untrusted text: it must not make factcheck read, and quote, any file of the machine).
-    Each claims file is loaded once. Stdin is called ``stdin_filename`` where one is given,
-    as though it were that file."""
-    _stdin_at_most_once([*dict.fromkeys(c for c, _, _ in plan), *(path for _, path, _ in plan)])
-    read = []
+    untrusted text: it must not make factcheck read, and quote, any file of the machine). A
+    rewrite left with no claims file is an input error, or in ``hook`` mode skipped: pre-commit
+    names every changed file, README and LICENSE among them. A file with no claims file may be
+    empty: it names none then, rather than being an empty rewrite. Each claims file is loaded
+    once. Stdin is called ``stdin_filename`` where one is given, as though it were that file."""
+    claims_named = [c for c, _, _ in plan if c is not None]
+    _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
+    read, skipped = [], []
     for claims_path, path, explicit in plan:
         name = stdin_filename if path == STDIN and stdin_filename else path
-        raw = files.read_text(path, name=name)
+        raw = files.read_text(path, name=name, allow_empty=claims_path is None)
         kind = inputs.kind_for(path, input_format, stdin_filename)
         prepared = inputs.prepare(suppress.blank(raw), kind, name)
         named = None if explicit else inputs.claims_path(prepared, name)
         if named is not None:
             claims_path = _within(named, repository, name)
-        read.append((claims_path, prepared, path, raw, name))
+        if claims_path is None and not hook:
+            raise InputError(f"{name}: {UNMAPPED}")
+        if claims_path is None:
+            skipped.append(path)
+        else:
+            read.append((claims_path, prepared, path, raw, name))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _, _ in read)}
-    return [Derivative(claim_sets[c], prepared, p, raw, n) for c, prepared, p, raw, n in read]
+    documents = (Derivative(claim_sets[c], p, path, raw, n) for c, p, path, raw, n in read)
+    return Loaded(tuple(documents), tuple(skipped))
 
 
-def files_read(
-    documents: Sequence[Derivative], config: Config, baseline_read: str | None
-) -> list[str]:
-    """Every file a run reads or must leave alone: the documents, their claims files, the
-    configuration and every claims file it names, the baseline read."""
-    paths = [d.path for d in documents] + [d.claims.path or STDIN for d in documents]
+def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:
+    """Every file a run reads or must leave alone: the documents and the files skipped, their
+    claims files, the configuration and every claims file it names, the baseline read."""
+    documents = loaded.documents
+    paths = [d.path for d in documents] + [*loaded.skipped]
+    paths += [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]
 
@@ -275,7 +354,7 @@ def _within(claims: str, repository: str, document: str) -> str:
     or ``.yml``, read as one, never extracted as a report) inside ``repository``, links
     resolved, and outside ``.git``; an input error otherwise. A rewrite is untrusted text: it
     must not make factcheck read, and quote in its findings, any other file of the machine."""
-    if "\0" not in claims and claims.lower().endswith(CLAIMS_SUFFIXES):
+    if "\0" not in claims and _claims_name(claims):
         real, root = os.path.realpath(claims), os.path.realpath(repository)
         inside = os.path.relpath(real, root).split(os.sep)
         if os.path.commonpath([real, root]) == root and ".git" not in inside:
@@ -336,18 +415,31 @@ def apply_baseline(reports: Sequence[Report], read: str | None, write: str | Non
 
 
 def load_claim_set(path: str) -> ClaimSet:
-    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted."""
+    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted.
+
+    A ``.json`` file, or a source that yields no claim, is an input error naming it: read as a
+    plain report, a JSON claims file gives no claims, and a rewrite checked against none passes."""
+    if path.lower().endswith(".json"):
+        raise InputError(f"{path}: a claims file is YAML (.yaml or .yml), not JSON")
     text = files.read_text(path)
     if _is_claims_file(path, text):
         claim_set = factcheck.load_claims(text, path)
+        empty = "the claims file lists no claims"
     else:
         claim_set = factcheck.extract(text, source=None if path == STDIN else path)
+        empty = "no claims in it: extract found no statement to check"
+    if not claim_set.claims:
+        raise InputError(f"{path}: {empty}")
     return claim_set.read_from(path)
 
 
 def _is_claims_file(path: str, text: str) -> bool:
     """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
-    return path.lower().endswith(CLAIMS_SUFFIXES) or looks_like_claims(text)
+    return _claims_name(path) or looks_like_claims(text)
+
+
+def _claims_name(path: str) -> bool:
+    return path.lower().endswith(CLAIMS_SUFFIXES)
 
 
 def _stdin_at_most_once(paths: list[str]) -> None:

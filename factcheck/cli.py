@@ -263,6 +263,14 @@ def compare_command(
             "--statistics", help="Print the number of findings per rule (text or json) instead."
         ),
     ] = False,
+    hook: Annotated[
+        bool,
+        typer.Option(
+            "--hook",
+            help="As pre-commit runs it: every path is a rewrite; skip excluded paths, and "
+            "with a notice those with no claims file.",
+        ),
+    ] = False,
 ) -> None:
     """Compare each rewrite (PATH) with its claims: omissions, drift and unsupported statements."""
     from . import batch, config, files
@@ -281,13 +289,15 @@ def compare_command(
             statistics=statistics,
         )
         write = renderer(output_format.value, view)  # before the work: it may refuse the view
-        plan = batch.plan(paths or [], claims, settings)
+        plan = batch.plan(paths or [], claims, settings, hook)
         kind = input_format.value if input_format else None
-        documents = batch.load_documents(plan, kind, stdin_filename, config.repository(settings))
+        repository = config.repository(settings)
+        loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)
         files.guard(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
-            batch.files_read(documents, settings, baseline_file),
+            batch.files_read(loaded, settings, baseline_file),
         )
+        documents = _noticed(loaded)
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
         runs = batch.runs(documents, reports)
@@ -371,14 +381,11 @@ def selftest_command(
     independent kind less often than --min-independent, or paraphrases are flagged more often
     than --max-flag."""
     from .batch import load_claim_set
-    from .errors import InputError
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
     from .selftest import Bars, selftest
 
     with _user_errors():
         claim_set = load_claim_set(claims)
-        if not claim_set.claims:
-            raise InputError(f"{claims}: no claims to test")
     result, bars = selftest(claim_set), Bars(min_catch, max_flag, min_independent)
     SELFTEST_RENDERERS[output_format.value](claim_set, result, bars, sys.stdout)
     raise typer.Exit(ExitCode.OK if result.passes(bars) else ExitCode.FINDINGS)
@@ -427,6 +434,13 @@ def _warned(checked: "batch.Checked") -> "tuple[Report, ...]":
     for warning in checked.warnings:
         _say("warning", warning)
     return checked.reports
+
+
+def _noticed(loaded: "batch.Loaded") -> "tuple[batch.Derivative, ...]":
+    """The documents; a notice for each file skipped, one line each, goes to stderr."""
+    for notice in loaded.notices:
+        _say("notice", notice)
+    return loaded.documents
 
 
 def _render(

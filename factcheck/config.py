@@ -31,7 +31,10 @@ Level = Literal["error", "warning", "info", "off"]
 
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 FILENAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
-KEYS = ("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "select", "ignore")
+KEYS = (
+    *("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs"),
+    *("select", "ignore", "exclude"),
+)
 CUTOFFS = ("cover", "same-claim", "says", "unsupported")
 RULES = drift.RULES
 GROUPS = {"drift": tuple(rule for rule in RULES if rule.endswith("-drift"))}
@@ -47,6 +50,8 @@ class Config:
 
     ``manifest`` maps derivative globs (relative to ``root``) to the claims file each derives
     from, first match winning; ``claims`` and manifest targets are already joined to ``root``.
+    ``exclude`` lists gitignore-style globs (relative to ``root``) of files that are no
+    articles (see ``batch.excluded``).
     """
 
     path: str | None = None
@@ -57,6 +62,7 @@ class Config:
     exit_zero: bool = False
     manifest: tuple[tuple[str, str], ...] = ()
     cutoffs: Cutoffs = DEFAULT_CUTOFFS
+    exclude: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None  # the rules reported; None: every rule
     ignore: tuple[str, ...] = ()  # rules never reported
 
@@ -81,11 +87,9 @@ def find(start: str = ".") -> str | None:
 
 def repository(config: Config) -> str:
     """The folder a derivative's front matter may name claims files in: the repository that
-    holds the configuration file (the closest folder above it with ``.git``), else the file's
-    folder; the working directory when there is no configuration file."""
-    if config.path is None:
-        return os.getcwd()
-    folder = os.path.dirname(os.path.abspath(config.path))
+    holds the configuration file, or the working directory when there is no configuration
+    file (the closest folder above with ``.git``), else that folder itself."""
+    folder = os.getcwd() if config.path is None else os.path.dirname(os.path.abspath(config.path))
     directory = folder
     while not os.path.exists(os.path.join(directory, ".git")):
         parent = os.path.dirname(directory)
@@ -157,6 +161,7 @@ def _build(raw: Any, path: str, lines: Lines, prefix: tuple[str, ...]) -> Config
         cutoffs=_cutoffs(raw.get("cutoffs", {}), where),
         select=_rule_list(raw["select"], where, "select") if "select" in raw else None,
         ignore=_rule_list(raw.get("ignore", []), where, "ignore"),
+        exclude=_exclude(raw.get("exclude", []), where),
     )
 
 
@@ -219,6 +224,20 @@ def _manifest(raw: Any, root: str, where: _Where) -> tuple[tuple[str, str], ...]
         (where.text(glob, ("manifest",)), _join(root, where.text(claims, ("manifest", str(glob)))))
         for glob, claims in raw.items()
     )
+
+
+def _exclude(raw: Any, where: _Where) -> tuple[str, ...]:
+    """The ``exclude`` globs, each a path pattern; ``!`` (gitignore's "include again") is not
+    supported, so a pattern starting with it is an error rather than a silent exclusion."""
+    key = ("exclude",)
+    if not isinstance(raw, list):
+        raise InputError(f"{where.at(key)}: {where.name(key)} must be a list of globs")
+    patterns = tuple(where.text(pattern, key) for pattern in raw)
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            negated = reprlib.repr(pattern)
+            raise InputError(f"{where.at(key)}: {where.name(key)} cannot re-include ({negated})")
+    return patterns
 
 
 def _known(raw: dict[Any, Any], valid: tuple[str, ...], where: _Where, at: tuple[str, ...]) -> None:

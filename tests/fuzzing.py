@@ -73,7 +73,8 @@ YAML_PIECES = (
     "l0: &l0 [a, b]\nl1: &l1 [*l0, *l0]\nl2: &l2 [*l1, *l1]\nl3: [*l2, *l2]\n",
 )
 CONFIG_KEYS = (
-    *("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs", "select", "ignore"),
+    *("claims", "severity", "fail-on", "exit-zero", "manifest", "cutoffs"),
+    *("select", "ignore", "exclude"),
     "bogus",
 )
 FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "markdown")
@@ -193,13 +194,15 @@ records = st.one_of(
 @st.composite
 def compare_cases(draw: st.DrawFn) -> dict[str, Any]:
     """Files for a folder and a ``compare`` command line over them: any format, perhaps a
-    configuration and a baseline, perhaps an output aimed at an input."""
+    configuration, hook mode and a baseline, perhaps an output aimed at an input."""
     hostile = draw(st.integers(0, 2)) == 2  # else only the rewrite is: the engine is reached
     name, text = draw(documents())
     folder = {"claims.yaml": draw(claims_files(hostile)), name: text}
     args = ["compare", "claims.yaml", name, "-f", draw(st.sampled_from(FORMATS))]
     if hostile and draw(st.booleans()):
         folder[".factcheck.yaml"] = draw(configs())
+    if hostile and draw(st.booleans()):
+        args.append("--hook")  # every argument a rewrite; one with no claims file skipped
     if hostile and draw(st.booleans()):
         folder["base.json"] = draw(baselines)
         args += ["--baseline", "base.json"]

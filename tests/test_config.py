@@ -11,7 +11,6 @@ from runner import run
 
 from factcheck import batch, config
 from factcheck.cli import ExitCode
-from factcheck.errors import InputError
 from factcheck.report import Finding, Report, Summary
 
 CLAIMS = """\
@@ -303,8 +302,33 @@ def test_manifest_maps_globs_to_claims_files(repo: Path) -> None:
     assert settings.manifest == (("articles/**/*.md", "claims.yaml"), ("notes/*.txt", "other.yaml"))
     assert batch.claims_for("articles/faithful.md", settings) == "claims.yaml"
     assert batch.claims_for("notes/a.txt", settings) == "other.yaml"
-    with pytest.raises(InputError, match="no claims file"):
-        batch.claims_for("notes/deep/a.txt", settings)  # '*' stays within one folder
+    assert batch.claims_for("notes/deep/a.txt", settings) is None  # '*' stays within one folder
+
+
+def test_exclude_is_a_list_of_globs_from_either_file(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text('exclude: [drafts/, "**/README.md"]\n')
+    assert config.load(".factcheck.yaml").exclude == ("drafts/", "**/README.md")
+    (repo / "pyproject.toml").write_text('[tool.factcheck]\nexclude = ["drafts/"]\n')
+    assert config.load("pyproject.toml").exclude == ("drafts/",)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "fail-on: error\nexclude: drafts/\n",
+            ".factcheck.yaml:2: 'exclude' must be a list of globs",
+        ),
+        ("exclude:\n- drafts/\n- 3\n", ".factcheck.yaml:1: 'exclude' must be a path"),
+        ("exclude: ['!keep.md']\n", ".factcheck.yaml:1: 'exclude' cannot re-include ('!keep.md')"),
+    ],
+)
+def test_a_bad_exclude_exits_2_naming_its_line(repo: Path, text: str, fragment: str) -> None:
+    (repo / ".factcheck.yaml").write_text(text)
+    result = run("compare", "claims.yaml", "articles/faithful.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: {fragment}")
 
 
 def test_cutoffs_are_read_checked_and_change_judgment(tmp_path: Path) -> None:

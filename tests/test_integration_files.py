@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_pre_commit_hook_has_the_required_fields_and_runs_compare() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert {"id", "name", "entry", "language"} <= set(hook)
-    assert hook["entry"] == "factcheck compare"
+    assert hook["entry"] == "factcheck compare --hook"
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "plain-text", "html"}
 

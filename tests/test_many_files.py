@@ -202,3 +202,192 @@ def test_manifest_output_byte_identical_across_runs_and_jobs(repo: Path) -> None
     (repo / ".factcheck.yaml").write_text(MANIFEST)
     outputs = {run("compare", "-f", "concise", "-j", str(jobs)).stdout for jobs in (1, 2, 1, 0)}
     assert len(outputs) == 1
+
+
+# claims sources are validated
+
+
+FERRY_JSON = json.dumps(
+    {"version": 1, "claims": [{"id": "c001", "text": "The ferry carried 1,800 passengers."}]}
+)
+
+
+@pytest.mark.parametrize(
+    ("configuration", "args"),
+    [
+        (None, ["--claims", "ferry.json", "ferry/day-one.md"]),
+        (None, ["ferry.json", "ferry/day-one.md"]),
+        ('manifest:\n  "ferry/*.md": ferry.json\n', ["ferry/day-one.md"]),
+        ("claims: ferry.json\n", ["ferry/day-one.md"]),
+        ("claims: ferry.yaml\n", ["ferry/front.md"]),  # its front matter names ../ferry.json
+    ],
+    ids=["--claims", "CLAIMS", "manifest", "claims-key", "front-matter"],
+)
+def test_a_json_claims_file_is_an_input_error_naming_it(
+    repo: Path, configuration: str | None, args: list[str]
+) -> None:
+    (repo / "ferry.json").write_text(FERRY_JSON)
+    (repo / "ferry" / "front.md").write_text(
+        f"---\nclaims: ../ferry.json\n---\n{ARTICLES['ferry/day-one.md']}"
+    )
+    if configuration is not None:
+        (repo / ".factcheck.yaml").write_text(configuration)
+    result = run("compare", *args)
+    assert result.exit_code == ExitCode.INPUT_ERROR, result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("factcheck: error: ") and "ferry.json" in line
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("none.yaml", "version: 1\nclaims: []\n"),
+        ("report.txt", "Ferry timetable\n"),  # a heading and nothing to check
+    ],
+)
+def test_a_claims_source_without_claims_is_an_input_error_naming_it(
+    repo: Path, name: str, text: str
+) -> None:
+    (repo / name).write_text(text)
+    for args in (["--claims", name, "ferry/recap.md"], [name, "ferry/recap.md"]):
+        result = run("compare", *args)
+        assert result.exit_code == ExitCode.INPUT_ERROR, result.stdout
+        assert result.stderr.startswith(f"factcheck: error: {name}: ")
+        assert "no claims" in result.stderr
+
+
+# front matter alone
+
+
+def test_front_matter_alone_names_the_claims_file_relative_to_the_article(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No --claims, no manifest, no configuration: ``claims:`` in the front matter is enough,
+    read from the article's folder, whichever folder factcheck runs in (inside the repository)."""
+    (repo / "ferry" / "front.md").write_text(
+        f"---\nclaims: ../ferry.yaml\n---\n{ARTICLES['ferry/recap.md']}"
+    )
+    for folder, article in ((repo, "ferry/front.md"), (repo / "ferry", "front.md")):
+        monkeypatch.chdir(folder)
+        result = run("compare", article, "-f", "json")
+        assert result.exit_code == ExitCode.FINDINGS, result.stderr
+        (document,) = json.loads(result.stdout)["documents"]
+        assert os.path.samefile(document["claims"], repo / "ferry.yaml")
+        drift = [(f["type"], f["claim_id"]) for f in document["findings"] if f["kind"] == "drift"]
+        assert drift == [("number", "c001")]
+
+
+def test_an_article_with_no_claims_source_is_an_input_error(repo: Path) -> None:
+    result = run("compare", "ferry/day-one.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr.startswith("factcheck: error: ferry/day-one.md: no claims file for it")
+
+
+def test_front_matter_alone_may_not_name_a_claims_file_outside_the_repository(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "claims.yaml"
+    outside.write_text(FERRY)
+    (repo / "ferry" / "front.md").write_text(f"---\nclaims: {outside}\n---\nThe ferry sailed.\n")
+    result = run("compare", "ferry/front.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "front matter names" in result.stderr and "outside" in result.stderr
+
+
+# hook mode (--hook, as pre-commit runs it) and the exclude setting
+
+
+def notices(result: Any) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("factcheck: notice: ")]
+
+
+def test_hook_mode_skips_files_with_no_claims_file_with_a_notice(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    (repo / "README.md").write_text("# Ferries and bridges\n\nNotes for editors.\n")
+    (repo / "LICENSE").write_text("Permission is granted to anyone.\n")
+    (repo / "requirements.txt").write_text("")
+    args = ("compare", "README.md", "LICENSE", "requirements.txt", "ferry/recap.md", "-f", "json")
+    result = run(*args, "--hook")
+    assert result.exit_code == ExitCode.FINDINGS  # recap.md changed a figure
+    assert paths(result) == ["ferry/recap.md"]
+    assert notices(result) == [
+        f"factcheck: notice: {name}: skipped, no claims file for it"
+        for name in ("README.md", "LICENSE", "requirements.txt")
+    ]
+    assert run(*args).exit_code == ExitCode.INPUT_ERROR  # outside hook mode, an error
+    clean = run("compare", "--hook", "README.md", "LICENSE", "ferry/day-one.md")
+    assert clean.exit_code == ExitCode.OK and len(notices(clean)) == 2
+    nothing = run("compare", "--hook", "README.md")
+    assert (nothing.exit_code, nothing.stdout) == (ExitCode.OK, "")
+
+
+def test_hook_mode_reads_every_argument_as_a_rewrite(repo: Path) -> None:
+    """Without a configuration, ``a.md b.md`` is CLAIMS DERIVATIVE; pre-commit's file list is
+    never that: each file is a rewrite, and front matter names its claims."""
+    (repo / "README.md").write_text("# Ferries\n")
+    (repo / "ferry" / "front.md").write_text(
+        f"---\nclaims: ../ferry.yaml\n---\n{ARTICLES['ferry/recap.md']}"
+    )
+    result = run("compare", "--hook", "README.md", "ferry/front.md", "-f", "json")
+    assert result.exit_code == ExitCode.FINDINGS, result.stderr
+    assert paths(result) == ["ferry/front.md"]
+    assert notices(result) == ["factcheck: notice: README.md: skipped, no claims file for it"]
+
+
+def test_exclude_leaves_files_out_of_the_manifest_and_globs(repo: Path) -> None:
+    (repo / "ferry" / "drafts").mkdir()
+    (repo / "ferry" / "drafts" / "recap.md").write_text(ARTICLES["ferry/recap.md"])
+    (repo / ".factcheck.yaml").write_text(
+        'manifest:\n  "**/*.md": ferry.yaml\nexclude: [bridge/, drafts/, short.md, "/ferry/r*"]\n'
+    )
+    assert paths(run("compare", "-f", "json")) == ["ferry/day-one.md"]
+    assert paths(run("compare", "**/*.md", "-f", "json")) == ["ferry/day-one.md"]
+    # a path named on the command line is checked, unless in hook mode (pre-commit's list)
+    named = ("compare", "ferry/short.md", "ferry/drafts/recap.md", "bridge/open.md", "-f", "json")
+    assert paths(run(*named)) == ["ferry/short.md", "ferry/drafts/recap.md", "bridge/open.md"]
+    hooked = run(*named, "--hook")
+    assert (hooked.exit_code, paths(hooked), hooked.stderr) == (ExitCode.OK, [], "")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "excluded"),
+    [
+        ("drafts/", "ferry/drafts/recap.md", True),  # a folder at any depth
+        ("drafts/", "drafts", False),  # ...and only a folder
+        ("ferry/*.md", "ferry/recap.md", True),  # anchored at the configuration's folder
+        ("ferry/*.md", "bridge/ferry/recap.md", False),
+        ("ferry/*.md", "ferry/drafts/recap.md", False),  # '*' stays within a folder
+        ("ferry/**/*.md", "ferry/drafts/recap.md", True),
+        ("/recap.md", "ferry/recap.md", False),  # a leading '/' anchors
+        ("recap.md", "ferry/drafts/recap.md", True),  # no '/': a name at any depth
+        ("*.txt", "ferry/recap.md", False),
+        ("ferry", "ferry/recap.md", True),  # a name matches a folder above the file
+    ],
+)
+def test_exclude_globs_read_as_in_gitignore(pattern: str, path: str, excluded: bool) -> None:
+    from factcheck.batch import excluded as is_excluded
+    from factcheck.config import Config
+
+    assert is_excluded(path, Config(exclude=(pattern,))) is excluded
+
+
+def test_claims_files_and_the_configuration_are_no_articles(repo: Path) -> None:
+    (repo / "report.txt").write_text(ARTICLES["ferry/day-one.md"])
+    (repo / "notes.txt").write_text(ARTICLES["ferry/short.md"])
+    (repo / "checks.txt").write_text('manifest:\n  "*.txt": report.txt\n')
+    result = run("compare", "--config", "checks.txt", "-f", "json")
+    assert paths(result) == ["notes.txt"]
+    hooked = run("compare", "--config", "checks.txt", "--hook", "report.txt", "notes.txt")
+    assert hooked.exit_code == ExitCode.OK and "report.txt" not in hooked.stdout
+    assert "notes.txt" in hooked.stdout
+    glob = run("compare", "-c", "report.txt", "*.txt", "-f", "json")
+    assert paths(glob) == ["checks.txt", "notes.txt"]  # checks.txt configures nothing here
+
+
+def test_hook_mode_never_writes_over_a_file_it_skipped(repo: Path) -> None:
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    (repo / "README.md").write_text("# Ferries\n")
+    result = run("compare", "--hook", "README.md", "ferry/day-one.md", "-o", "README.md")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "README.md: --output-file would overwrite an input" in result.stderr
+    assert (repo / "README.md").read_text() == "# Ferries\n"

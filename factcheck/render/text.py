@@ -41,7 +41,9 @@ Span = tuple[int, int]
 
 def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
     """Write every report, then the total, to ``out``; ``view.color`` None lets rich detect,
-    True/False forces it."""
+    True/False forces it. No document (a pre-commit run whose files were all skipped): nothing."""
+    if not any(run.reports for run in runs):
+        return
     console = _console(out, view.color, view.width)
     plain = console.color_system is None
     width = None if view.verbose else console.width
