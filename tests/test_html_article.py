@@ -82,3 +82,15 @@ def test_reading_many_elements_takes_linear_time(unit: str) -> None:
     with finishes_within(30):
         prepared = prepare(text, "html").text
     assert len(prepared) == len(text)
+
+
+def test_a_fragment_keeps_its_headline_and_story() -> None:
+    text = (
+        "<h1>Council backs budget</h1><div><p>The council approved the budget, by nine votes"
+        " to two.</p><p>The mayor said it puts residents first.</p></div>"
+        "<div class=comments><p>A comment that is long enough to count as a paragraph.</p></div>"
+    )
+    assert prepare(text, "html").text.split() == (
+        "Council backs budget The council approved the budget, by nine votes to two. "
+        "The mayor said it puts residents first.".split()
+    )

@@ -59,10 +59,8 @@ def article(page: Page) -> list[int] | None:
     best = _around(elements, top)
     parent = elements[best].parent
     heading = _heading(page, best)
-    if parent < 0:
-        return [best]
-    if heading is not None and elements[heading].parent != parent:
-        return [heading, best]  # a headline of its own, away from the story
+    if parent < 0 or (heading is not None and elements[heading].parent != parent):
+        return [best] if heading is None else [heading, best]  # no siblings, or a headline apart
     least = SIBLING_SHARE * scores[top]
     return [
         i
