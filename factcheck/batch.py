@@ -415,7 +415,8 @@ def apply_baseline(reports: Sequence[Report], read: str | None, write: str | Non
 
 
 def load_claim_set(path: str) -> ClaimSet:
-    """The claims in ``path``: a claims file is loaded, a plain report has its claims extracted.
+    """The claims in ``path``: a claims file is loaded, a report has its claims extracted
+    (read as its extension says: text, Markdown or HTML).
 
     A ``.json`` file, or a source that yields no claim, is an input error naming it: read as a
     plain report, a JSON claims file gives no claims, and a rewrite checked against none passes."""
@@ -426,11 +427,20 @@ def load_claim_set(path: str) -> ClaimSet:
         claim_set = factcheck.load_claims(text, path)
         empty = "the claims file lists no claims"
     else:
-        claim_set = factcheck.extract(text, source=None if path == STDIN else path)
+        claim_set = extract_report(text, path, inputs.kind_for(path))
         empty = "no claims in it: extract found no statement to check"
     if not claim_set.claims:
         raise InputError(f"{path}: {empty}")
     return claim_set.read_from(path)
+
+
+def extract_report(text: str, path: str, kind: str) -> ClaimSet:
+    """The claims of the report ``text`` read from ``path`` as ``kind``, as ``compare`` reads a
+    rewrite: from its prose, not its markup, front matter or an HTML page's furniture; each
+    claim's line is its line in the file as written."""
+    prepared = inputs.prepare(text, kind, path)
+    source = None if path == STDIN else path
+    return factcheck.extract(prepared.text, source=source, original=prepared.original)
 
 
 def _is_claims_file(path: str, text: str) -> bool:

@@ -109,7 +109,10 @@ def _options(
 def extract_command(
     report: Annotated[
         str,
-        typer.Argument(metavar="REPORT", help="The original report: a text file, or - for stdin."),
+        typer.Argument(
+            metavar="REPORT",
+            help="The original report: a text, Markdown or HTML file, or - for stdin.",
+        ),
     ],
     output: Annotated[
         str | None,
@@ -120,15 +123,22 @@ def extract_command(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing --output file.")
     ] = False,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            help="Read REPORT as text, markdown or html (default: by file extension).",
+        ),
+    ] = None,
 ) -> None:
     """Extract the claims of REPORT as a claims file (YAML) to review by hand."""
-    from . import files
+    from . import batch, files, inputs
 
     with _user_errors():
         files.guard([("--output", output)], [report], claims_ok=force, force_option="--force")
-        text = files.read_text(report)
-        source = None if report == files.STDIN else report
-        claims_yaml = factcheck.dump_claims(factcheck.extract(text, source=source))
+        kind = inputs.kind_for(report, input_format.value if input_format else None)
+        claim_set = batch.extract_report(files.read_text(report), report, kind)
+        claims_yaml = factcheck.dump_claims(claim_set)
         if output is None:
             sys.stdout.write(claims_yaml)
         else:

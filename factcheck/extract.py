@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 from . import lexicon
@@ -94,13 +95,18 @@ def asserts(sentence: str, tokens: tuple[Token, ...]) -> bool:
     return words >= MIN_WORDS and sum(t.content for t in tokens) >= 2
 
 
-def extract(text: str, source: str | None = None) -> ClaimSet:
+def extract(text: str, source: str | None = None, original: str | None = None) -> ClaimSet:
     """The claims of a report, ready for review, with their analysis (``ClaimSet.analysis``)
-    made as they were found; ``InputError`` for text that is not valid Unicode."""
+    made as they were found; ``InputError`` for text that is not valid Unicode. ``original``
+    is the file as written when ``text`` is it prepared (``inputs.prepare``: markup blanked,
+    every offset kept): each claim's line is its line there, and its words are those of the
+    prose, the blanks a tag left between them closed up."""
     require_unicode(text, source or "-")
     sentences = body_sentences(text)
+    if original is not None:
+        sentences = tuple(replace(s, text=" ".join(s.text.split())) for s in sentences)
     tokens = [tokenize(s.text) for s in sentences]
-    pieces = list(_pieces(text, sentences, tokens))
+    pieces = list(_pieces(original or text, sentences, tokens))
     units = tokenized_claim_units([(piece, tokens) for piece, _, tokens in pieces])
     claims = []
     speaker = None
@@ -142,8 +148,8 @@ def _words(
 def _pieces(
     text: str, sentences: Sequence[Sentence], sentence_tokens: Sequence[tuple[Token, ...]]
 ) -> Iterator[tuple[str, int, tuple[Token, ...]]]:
-    """Each claim's text, line and tokens: a body sentence that asserts something, or each
-    of its clauses (``clauses``) that does."""
+    """Each claim's text, line (in ``text``, where its sentence starts) and tokens: a body
+    sentence that asserts something, or each of its clauses (``clauses``) that does."""
     for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
         if not asserts(sentence.text, tokens):
             continue

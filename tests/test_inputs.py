@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 import factcheck
 from factcheck import InputError
+from factcheck.cli import run
 from factcheck.inputs import claims_path, in_original, kind_for, prepare
 
 CLAIMS = factcheck.load_claims(
@@ -171,3 +176,75 @@ def test_cli_input_formats_are_the_inputs_kinds() -> None:
     from factcheck.inputs import KINDS
 
     assert tuple(f.value for f in InputFormat) == KINDS
+
+
+# extract, and compare with a report in place of claims, read the report as compare reads a
+# rewrite: its prose, each claim on its line in the file as written
+
+PAGE = Path(__file__).parent / "data" / "html" / "harbourton-storybody.html"
+TAG = re.compile(r"</?[a-zA-Z]|\w+=[\"']")
+
+WRAPPED_MARKDOWN = """\
+---
+title: Budget
+---
+# Harbourton approves a **412 million dollar** budget
+
+The [Harbourton city council](https://example.com/council) approved a budget of
+**412 million dollars** on Tuesday, an increase of 6 percent over last year.
+
+- The largest share, 140 million dollars, goes to public transport.
+"""
+
+
+def extracted(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    assert run(["extract", *args]) == 0
+    claims: list[dict[str, object]] = yaml.safe_load(capsys.readouterr().out)["claims"]
+    return claims
+
+
+def test_extract_reads_an_html_report_as_its_article(capsys: pytest.CaptureFixture[str]) -> None:
+    claims = extracted(capsys, str(PAGE))
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    assert [c for c in claims if TAG.search(str(c["text"]))] == []
+    assert [c["line"] for c in claims] == [16, 19, 20, 22, 23, 24, 26]  # in the page as written
+    for claim in claims:
+        assert str(claim["text"])[:30] in lines[int(str(claim["line"])) - 1]
+    assert not any("partners" in str(c["text"]) or "Brightwater" in str(c["text"]) for c in claims)
+
+
+def test_extract_input_format_overrides_the_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "page.txt"
+    report.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    as_text = extracted(capsys, str(report))
+    assert any(TAG.search(str(c["text"])) for c in as_text)
+    as_html = extracted(capsys, str(report), "--input-format", "html")
+    assert [c["text"] for c in as_html] == [c["text"] for c in extracted(capsys, str(PAGE))]
+
+
+def test_extract_reads_a_markdown_report_as_prose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.md"
+    report.write_text(WRAPPED_MARKDOWN, encoding="utf-8")
+    claims = extracted(capsys, str(report))
+    assert [(c["text"], c["line"]) for c in claims] == [
+        (
+            "The Harbourton city council approved a budget of 412 million dollars on Tuesday, "
+            "an increase of 6 percent over last year.",
+            6,
+        ),
+        ("The largest share, 140 million dollars, goes to public transport.", 9),
+    ]
+
+
+def test_a_report_in_place_of_claims_is_read_by_its_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rewrite = tmp_path / "rewrite.txt"
+    rewrite.write_text("The Harbourton city council approved a budget on Tuesday.\n")
+    assert run(["compare", str(PAGE), str(rewrite), "--format", "concise"]) == 0
+    omitted = [line.split(": ")[0] for line in capsys.readouterr().out.splitlines()]
+    assert omitted[:2] == [f"{PAGE}:16:1", f"{PAGE}:20:1"]  # claims c001 and c003, in the page

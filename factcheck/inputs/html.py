@@ -1,41 +1,62 @@
-"""HTML → the page's main text, of the same length: tags and page furniture blanked.
+"""HTML → the page's article text, of the same length: tags and page furniture blanked.
 
-The main text is the content of ``<article>`` (or ``<main>``) when the page has one, else of
-``<body>`` (else the whole page), less scripts, styles, navigation, headers, footers, asides,
-forms and preformatted code. Tags become spaces; a block element's tags (``<p>``, ``<h2>``,
-``<li>``, ``<br>``…) become a line break, so a heading stays on a line of its own, and a line
-break inside a block becomes space, as a browser shows it. Character references are left for
-``decode_entities``.
+The page is read once into its elements (``read``): each with its parent, whether it is
+furniture, and how much text it holds. Furniture is what a reader skips: scripts, styles,
+navigation, site headers, footers, asides, forms, captions, dialogs and preformatted code; an
+element a role (``navigation``, ``dialog``…), the ``hidden`` attribute or an inline
+``display: none`` hides; and an element whose class or id names furniture
+(``lexicon/page_furniture.txt``: cookie banners, comments, newsletter boxes, share bars, ad
+slots, related stories). ``article.py`` then picks the elements that hold the article, scored by
+their paragraphs; what they hold, less furniture, is the text. Tags become spaces; a block
+element's tags (``<p>``, ``<h2>``, ``<li>``, ``<br>``…) become a line break, so a heading stays
+on a line of its own, and a line break inside a block becomes space, as a browser shows it.
+Character references are left for ``decode_entities``.
 
 The markup is read by a scanner of our own, in one pass and in time linear in the text, where
 the standard library's ``html.parser`` reads an unterminated tag or comment again from each
 ``<`` that follows it. It finds what ``html.parser`` finds in a well-formed page; at the end of
 the text it reads as a browser does: a comment, declaration or tag still open there (``<a
 b='…``, ``<!--…``) runs to the end, and a ``<![`` that names no marked section is a bogus
-comment rather than an error.
+comment rather than an error. Elements nest as a browser nests them where it matters for
+reading: an end tag closes the elements opened inside it, an end tag with nothing to close is
+ignored, a ``<p>`` or another block closes an open ``<p>``, and a list item or table cell the
+one before it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
+from .. import lexicon
+
 SKIPPED = frozenset(
-    "script style nav header footer aside form noscript template svg pre button select".split()
+    """script style nav footer aside form noscript template svg pre button select head title
+    iframe object figcaption dialog""".split()
+)  # and a <header> outside an <article>: the site's, not the story's
+SKIPPED_ROLES = frozenset(
+    "alertdialog banner complementary contentinfo dialog menu menubar navigation search".split()
 )
 BLOCKS = frozenset(
     """p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table thead tbody caption
     section article main blockquote figure figcaption header footer nav aside pre""".split()
 )
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_CLOSES_P = BLOCKS - {"br", "hr", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "caption"}
+_SIBLINGS = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr",)}
+_SIBLINGS |= {"td": ("td", "th"), "th": ("td", "th"), "option": ("option",)}
 _RAW_TEXT_END = {  # the end of an element whose content is text, never markup
     name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")
 }
-_MAIN = re.compile(r"<(article|main)[\s>/]", re.IGNORECASE)
-_BODY = re.compile(r"<body[\s>/]", re.IGNORECASE)
 _TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
 _END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
 _IN_TAG = re.compile(r">|=+\s*(?:(['\"])|[^>\s]*)")  # a tag's end, or an attribute's value
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_NAME_PARTS = re.compile(r"[-_:.]+")
 _COMMENT_END = re.compile(r"--\s*>")
 _SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
 _SECTION_ENDS = {
@@ -54,31 +75,169 @@ class _Markup(NamedTuple):
     name: str = ""
 
 
+@dataclass(slots=True)
+class Element:
+    """An element of the page. ``text`` and ``links`` count the visible characters (not
+    spaces) of its content that is not furniture, all of it and inside links; ``own`` and
+    ``commas`` those of the text whose nearest block it is (a paragraph's, a cell's).
+    ``last`` is the index of its last descendant: elements are numbered in document order."""
+
+    name: str
+    parent: int
+    furniture: bool
+    content: bool  # its class or id names article text (lexicon/page_content.txt)
+    in_article: bool
+    in_link: bool
+    block: int  # the nearest block: itself or an ancestor, -1 for none
+    last: int = 0
+    text: int = 0
+    links: int = 0
+    own: int = 0
+    commas: int = 0
+
+
+@dataclass
+class Page:
+    """A page read once: its elements, its runs of text (start, end, element; -1 for text in
+    no element), the offsets of its block tags and of its ``<h1>`` elements."""
+
+    elements: list[Element] = field(default_factory=list)
+    texts: list[tuple[int, int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+
+
 def strip(text: str) -> str:
-    """``text`` with everything but its main text blanked; the same length."""
-    main = _MAIN.search(text)
-    scope = main.group(1).lower() if main else ("body" if _BODY.search(text) else None)
+    """``text`` with everything but its article text blanked; the same length."""
+    from .article import kept
+
+    page = read(text)
+    keep = kept(page)
     chars = [" "] * len(text)
-    inside = 0 if scope else 1
-    skipped = 0
+    for start, end, element in page.texts:
+        if keep(element):
+            chars[start:end] = text[start:end].replace("\n", " ")
+    for at in page.breaks:
+        chars[at] = "\n"
+    return "".join(chars)
+
+
+def read(text: str) -> Page:
+    """The elements and runs of text of ``text``, in one pass."""
+    page = Page()
+    stack: list[int] = []
+    open_names: dict[str, int] = {}
     at = 0
     for m in _markup(text):
-        if inside and not skipped:
-            chars[at : m.start] = text[at : m.start].replace("\n", " ")
-        if m.kind == "start" and m.name == scope:
-            inside += 1
-        if m.kind == "start" and m.name in SKIPPED:
-            skipped += 1
-        if m.kind == "end" and m.name == scope and inside:
-            inside -= 1
-        if m.kind == "end" and m.name in SKIPPED and skipped:
-            skipped -= 1
+        if at < m.start:
+            _add_text(page, text, at, m.start, stack[-1] if stack else -1)
         if m.kind != "other" and m.name in BLOCKS:
-            chars[m.start] = "\n"
+            page.breaks.append(m.start)
+        if m.kind == "start" and m.name not in VOID:
+            _close_implied(page, stack, open_names, m.name)
+            _open(page, stack, open_names, m.name, text[m.start : m.end])
+        elif m.kind == "end" and open_names.get(m.name):
+            while _close(page, stack, open_names) != m.name:
+                pass
         at = m.end
-    if inside and not skipped:
-        chars[at:] = text[at:].replace("\n", " ")
-    return "".join(chars)
+    if at < len(text):
+        _add_text(page, text, at, len(text), stack[-1] if stack else -1)
+    while stack:
+        _close(page, stack, open_names)
+    return page
+
+
+def _add_text(page: Page, text: str, start: int, end: int, at: int) -> None:
+    page.texts.append((start, end, at))
+    element = page.elements[at] if at >= 0 else None
+    if element is None or element.furniture:
+        return
+    chunk = text[start:end]
+    visible = len(chunk) - sum(chunk.count(space) for space in " \n\t\r\f")
+    element.text += visible
+    element.links += visible if element.in_link else 0
+    if element.block >= 0:
+        block = page.elements[element.block]
+        block.own += visible
+        block.commas += chunk.count(",")
+
+
+def _close_implied(page: Page, stack: list[int], open_names: dict[str, int], name: str) -> None:
+    """Close what a start tag ``name`` closes: ``<body>`` an open ``<head>``, a block an open
+    ``<p>``, a list item or cell the item or cell before it."""
+    if name == "body" and open_names.get("head"):
+        while _close(page, stack, open_names) != "head":
+            pass
+    top = page.elements[stack[-1]].name if stack else None
+    if (name in _CLOSES_P and top == "p") or top in _SIBLINGS.get(name, ()):
+        _close(page, stack, open_names)
+
+
+def _open(page: Page, stack: list[int], open_names: dict[str, int], name: str, tag: str) -> None:
+    parent = stack[-1] if stack else -1
+    up = page.elements[parent] if stack else None
+    attributes = _attributes(tag, name) if len(tag) > len(name) + 3 else {}
+    furniture, content = _names(attributes) if attributes else (False, False)
+    in_article = name == "article" or (up is not None and up.in_article)
+    furniture = (
+        furniture
+        or name in SKIPPED
+        or (name == "header" and not in_article)
+        or attributes.get("role", "").strip().lower() in SKIPPED_ROLES
+        or "hidden" in attributes
+        or attributes.get("aria-hidden", "").strip().lower() == "true"
+        or bool(_HIDDEN_STYLE.search(attributes.get("style", "")))
+        or (up is not None and up.furniture)
+    )
+    index = len(page.elements)
+    block = index if name in BLOCKS or name == "body" else up.block if up else -1
+    in_link = name == "a" or (up is not None and up.in_link)
+    page.elements.append(Element(name, parent, furniture, content, in_article, in_link, block))
+    if name == "h1" and not furniture:
+        page.headings.append(index)
+    stack.append(index)
+    open_names[name] = open_names.get(name, 0) + 1
+
+
+def _close(page: Page, stack: list[int], open_names: dict[str, int]) -> str:
+    """Close the innermost open element; its name."""
+    index = stack.pop()
+    element = page.elements[index]
+    open_names[element.name] -= 1
+    element.last = len(page.elements) - 1
+    if element.parent >= 0:
+        parent = page.elements[element.parent]
+        parent.text += element.text
+        parent.links += element.links
+    return element.name
+
+
+def _attributes(tag: str, name: str) -> dict[str, str]:
+    """The attributes of a start tag, names in lower case; the first of a name counts."""
+    found: dict[str, str] = {}
+    for m in _ATTRIBUTE.finditer(tag, 1 + len(name), len(tag) - 1):
+        value = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
+        found.setdefault(m.group(1).lower(), value)
+    return found
+
+
+def _names(attributes: dict[str, str]) -> tuple[bool, bool]:
+    """Whether an element's class or id names furniture, and whether it names article text."""
+    names = f"{attributes.get('class', '')} {attributes.get('id', '')}".lower()
+    furniture, content = _furniture(), _content()
+    parts = [p for name in names.split() for p in (name, *_NAME_PARTS.split(name))]
+    named = any(p in furniture or (p.endswith("s") and p[:-1] in furniture) for p in parts)
+    return named, any(word in names for word in content)
+
+
+@cache
+def _furniture() -> frozenset[str]:
+    return lexicon.words("page_furniture")
+
+
+@cache
+def _content() -> tuple[str, ...]:
+    return lexicon.entries("page_content")
 
 
 def _markup(text: str) -> Iterator[_Markup]:

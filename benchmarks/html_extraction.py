@@ -1,0 +1,202 @@
+"""Main-text extraction from HTML: which reader keeps the article and drops the furniture.
+
+Usage:  python benchmarks/html_extraction.py [tests/data/html] [--runs N] [--show]
+
+Each page ``NAME.html`` of the folder has a sidecar ``NAME.article.txt`` listing its article
+sentences (tests/pages.py). Each reader's text is cut into sentences (``factcheck.text.segment``);
+*precision* is the share of those that are article text, *recall* the share of the article's
+sentences found in it, the headline (the sidecar's first line) aside: trafilatura and
+readability-lxml give it apart, as metadata, and ``compare`` skips a short heading anyway. Sentences are compared as runs of lower-case words, so punctuation,
+quotes and line breaks do not count.
+
+The readers: the built-in before this work (commit ``BEFORE``, read with git; skipped outside a
+checkout), the built-in, trafilatura and readability-lxml (each skipped when not installed).
+Time is the median per page over ``--runs`` passes, after one warm-up pass; the import time is
+a fresh interpreter's; install size and dependency count add up the distribution's files and
+those of every distribution it requires, as installed here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata as metadata
+import re
+import statistics
+import subprocess
+import sys
+import time
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pages import PAGES, sidecar, words  # noqa: E402
+
+from factcheck.inputs import prepare  # noqa: E402
+from factcheck.text import segment  # noqa: E402
+
+BEFORE = "890ed2d"  # the built-in as it was: <article>/<main>, else <body>, less some elements
+Reader = Callable[[str], str]
+
+
+def score(extracted: str, article: list[str]) -> tuple[int, int, int, int]:
+    """(extracted sentences, of them article text, article sentences, of them found)."""
+    found_text, article_text = words(extracted), words(" ".join(article))
+    pieces = [words(s.text) for s in segment(extracted)]
+    pieces = [p for p in pieces if p.strip()]
+    kept = sum(p in article_text for p in pieces)
+    found = sum(words(a) in found_text for a in article[1:])
+    return len(pieces), kept, len(article) - 1, found
+
+
+def before() -> Reader | None:
+    """The built-in reader as of ``BEFORE``, loaded from git; None outside a checkout."""
+    try:
+        source = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{BEFORE}:factcheck/inputs/html.py"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    module = types.ModuleType("html_before")
+    exec(compile(source, "html_before.py", "exec"), module.__dict__)
+    strip: Callable[[str], str] = module.strip
+    return lambda page: _decoded(strip(page))
+
+
+def _decoded(text: str) -> str:
+    from factcheck.inputs import decode_entities
+
+    return decode_entities(text)
+
+
+def builtin(page: str) -> str:
+    from factcheck.inputs import html
+
+    return _decoded(html.strip(page))
+
+
+def trafilatura_reader() -> Reader | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def read(page: str) -> str:
+        return trafilatura.extract(page, include_comments=False, include_tables=True) or ""
+
+    return read
+
+
+def readability_reader() -> Reader | None:
+    try:
+        from readability import Document
+    except ImportError:
+        return None
+
+    def read(page: str) -> str:
+        return prepare(Document(page).summary(), "html").text
+
+    return read
+
+
+def readers() -> dict[str, tuple[Reader | None, str | None, str]]:
+    """Each reader by name: the reader (None when unavailable), its distribution, its import."""
+    return {
+        f"built-in before ({BEFORE})": (before(), None, "factcheck.inputs"),
+        "built-in": (builtin, None, "factcheck.inputs.html"),
+        "trafilatura": (trafilatura_reader(), "trafilatura", "trafilatura"),
+        "readability-lxml": (readability_reader(), "readability-lxml", "readability"),
+    }
+
+
+def footprint(name: str) -> tuple[float, int]:
+    """(MB installed, distributions it requires, directly or not) for distribution ``name``."""
+    seen: set[str] = set()
+    todo = [name]
+    size = 0
+    while todo:
+        dist_name = re.split(r"[\s;<>=!~\[(]", todo.pop(), maxsplit=1)[0].lower()
+        if dist_name in seen:
+            continue
+        try:
+            dist = metadata.distribution(dist_name)
+        except metadata.PackageNotFoundError:
+            continue
+        seen.add(dist_name)
+        size += sum(f.size or 0 for f in dist.files or ())
+        todo += [r for r in dist.requires or () if "extra ==" not in r]
+    return size / 1e6, len(seen) - 1
+
+
+def import_ms(module: str) -> float:
+    """Median wall time, in ms, of a fresh interpreter importing ``module``, less one that
+    imports nothing."""
+
+    def best(code: str) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    return max(0.0, best(f"import {module}") - best("pass")) * 1000
+
+
+def show(name: str, extracted: str, article: list[str]) -> None:
+    """Print the article sentences ``extracted`` misses and the sentences it leaks."""
+    found_text, article_text = words(extracted), words(" ".join(article))
+    for a in article:
+        if words(a) not in found_text:
+            print(f"  {name}: missed: {a}")
+    for s in segment(extracted):
+        if words(s.text).strip() and words(s.text) not in article_text:
+            print(f"  {name}: leaked: {s.text.strip()[:100]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=PAGES[0].parent)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--show", action="store_true", help="list each page's misses and leaks")
+    args = parser.parse_args()
+    pages = [
+        (p.read_text(encoding="utf-8"), sidecar(p)[0]) for p in sorted(args.folder.glob("*.html"))
+    ]
+    print(f"{len(pages)} pages\n")
+    print("| reader | precision | recall | pages exact | ms a page | import ms | MB | deps |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, (read, dist, module) in readers().items():
+        if read is None:
+            print(f"| {name} | not available | | | | | | |")
+            continue
+        totals = [0, 0, 0, 0]
+        exact = 0
+        for page, article in pages:
+            counts = score(read(page), article)
+            totals = [t + c for t, c in zip(totals, counts, strict=True)]
+            exact += counts[0] == counts[1] and counts[2] == counts[3]
+            if args.show:
+                show(name, read(page), article)
+        passes = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            for page, _ in pages:
+                read(page)
+            passes.append((time.perf_counter() - start) / len(pages))
+        size, deps = footprint(dist) if dist else (0.0, 0)
+        print(
+            f"| {name} | {totals[1] / max(totals[0], 1):.2f} ({totals[1]}/{totals[0]}) "
+            f"| {totals[3] / max(totals[2], 1):.2f} ({totals[3]}/{totals[2]}) "
+            f"| {exact}/{len(pages)} | {statistics.median(passes) * 1000:.1f} "
+            f"| {import_ms(module):.0f} | {size:.1f} | {deps} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
