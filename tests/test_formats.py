@@ -336,6 +336,16 @@ def test_junit_survives_control_characters() -> None:
     ET.fromstring(rendered("junit", [Report("a.md", REPORTS[0].summary, (finding,))]))
 
 
+def test_a_document_named_twice_keeps_its_own_findings_once() -> None:
+    """``compare claims.yaml a.md a.md`` (or a glob and a path that both name a.md) checks a.md
+    twice: each of its reports lists its own findings, not those of every report of its name."""
+    twice = [REPORTS[0], REPORTS[0]]
+    rows = [line for line in rendered("markdown", twice).splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 * (1 + len(REPORTS[0].findings))  # a header and the findings, each
+    suites = ET.fromstring(rendered("junit", twice)).findall("testsuite")
+    assert [s.get("failures") for s in suites] == ["2", "2"]  # the two errors, each
+
+
 # Markdown
 
 

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ..report import Report
 from . import DEFAULT_VIEW, Run, View
-from .location import Located, located, one_line
+from .location import Located, by_document, one_line
 
 HEADER = "| where | rule | severity | claim | message |\n|---|---|---|---|---|\n"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#@&])")
@@ -27,11 +27,10 @@ def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
 
 def markdown(runs: Sequence[Run], limit: int | None = None) -> str:
     """Every report as Markdown, cut to at most ``limit`` bytes (and a note) when given."""
-    entries = located(runs)
     parts = ["## factcheck\n"]
     size, left_out = len(parts[0]), 0
-    for report in (report for run in runs for report in run.reports):
-        rows = [_row(e) for e in entries if e.document == report.path]
+    for _, report, entries in by_document(runs):
+        rows = [_row(e) for e in entries]
         block = f"\n{_summary(report)}\n\n" + (HEADER if rows else "No findings.\n")
         parts.append(block)
         size += len(block.encode("utf-8"))
