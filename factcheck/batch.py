@@ -315,28 +315,39 @@ def load_documents(
     untrusted text: it must not make factcheck read, and quote, any file of the machine). A
     rewrite left with no claims file is an input error, or in ``hook`` mode skipped: pre-commit
     names every changed file, README and LICENSE among them. A file with no claims file may be
-    empty: it names none then, rather than being an empty rewrite. Each claims file is loaded
-    once. Stdin is called ``stdin_filename`` where one is given, as though it were that file."""
+    empty: it names none then, rather than being an empty rewrite; one that is not Markdown,
+    which alone has front matter, is not even read (a LICENSE in Latin-1 is no error). Each
+    claims file is loaded once. Stdin is called ``stdin_filename`` where one is given, as
+    though it were that file."""
     claims_named = [c for c, _, _ in plan if c is not None]
     _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
     read, skipped = [], []
     for claims_path, path, explicit in plan:
         name = stdin_filename if path == STDIN and stdin_filename else path
-        raw = files.read_text(path, name=name, allow_empty=claims_path is None)
         kind = inputs.kind_for(path, input_format, stdin_filename)
+        if claims_path is None and kind != "markdown":  # no front matter to name one: not read
+            skipped.append(_unmapped(path, name, hook))
+            continue
+        raw = files.read_text(path, name=name, allow_empty=claims_path is None)
         prepared = inputs.prepare(suppress.blank(raw), kind, name)
         named = None if explicit else inputs.claims_path(prepared, name)
         if named is not None:
             claims_path = _within(named, repository, name)
-        if claims_path is None and not hook:
-            raise InputError(f"{name}: {UNMAPPED}")
         if claims_path is None:
-            skipped.append(path)
+            skipped.append(_unmapped(path, name, hook))
         else:
             read.append((claims_path, prepared, path, raw, name))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _, _ in read)}
     documents = (Derivative(claim_sets[c], p, path, raw, n) for c, p, path, raw, n in read)
     return Loaded(tuple(documents), tuple(skipped))
+
+
+def _unmapped(path: str, name: str, hook: bool) -> str:
+    """``path``, a file with no claims file, to skip in ``hook`` mode; an input error naming
+    it (as ``name``) otherwise."""
+    if not hook:
+        raise InputError(f"{name}: {UNMAPPED}")
+    return path
 
 
 def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:

@@ -321,6 +321,19 @@ def test_hook_mode_skips_files_with_no_claims_file_with_a_notice(repo: Path) -> 
     assert (nothing.exit_code, nothing.stdout) == (ExitCode.OK, "")
 
 
+def test_hook_mode_skips_a_file_that_is_not_utf_8_when_nothing_maps_it(repo: Path) -> None:
+    """A LICENSE or notes file in Latin-1 is text to pre-commit: with no claims file for it, and
+    no front matter to name one (only Markdown has it), it is skipped, never read."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    (repo / "LICENSE").write_bytes("Copyright \u00a9 2024 Caf\u00e9 Press\n".encode("latin-1"))
+    result = run("compare", "--hook", "LICENSE", "ferry/day-one.md")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert notices(result) == ["factcheck: notice: LICENSE: skipped, no claims file for it"]
+    mapped = run("compare", "--hook", "--claims", "ferry.yaml", "LICENSE")  # mapped: read
+    assert mapped.exit_code == ExitCode.INPUT_ERROR
+    assert "LICENSE:1: not UTF-8 text" in mapped.stderr
+
+
 def test_hook_mode_reads_every_argument_as_a_rewrite(repo: Path) -> None:
     """Without a configuration, ``a.md b.md`` is CLAIMS DERIVATIVE; pre-commit's file list is
     never that: each file is a rewrite, and front matter names its claims."""
