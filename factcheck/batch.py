@@ -68,11 +68,16 @@ Planned = tuple[str | None, str, bool]  # (claims file, derivative, named on the
 
 
 def plan(
-    args: Sequence[str], claims: str | None, config: Config, hook: bool = False
+    args: Sequence[str],
+    claims: str | None,
+    config: Config,
+    hook: bool = False,
+    stdin_filename: str | None = None,
 ) -> list[Planned]:
     """(claims file, derivative, named on the command line) for every document to check, in
     input order. A claims file named on the command line wins over a document's front matter;
     a document that neither names nor maps to one has None, for its front matter to name.
+    Stdin is mapped and excluded as the file ``stdin_filename`` names, as ruff's is.
 
     ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given, not in ``hook``
     mode, and either the configuration names no claims (no ``claims`` key, no manifest) or the
@@ -91,13 +96,19 @@ def plan(
     skip = not_article(config, claims)
     paths = expand(args, skip) if args else [p for p in manifest_files(config) if not skip(p)]
     if hook:
-        paths = [path for path in paths if not skip(path)]
+        paths = [path for path in paths if not skip(_name(path, stdin_filename))]
     elif not paths:
         raise InputError(
             "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
             "or a manifest that matches files (see README, Configuration)"
         )
-    return [(claims or claims_for(path, config), path, claims is not None) for path in paths]
+    explicit = claims is not None
+    return [(claims or claims_for(_name(p, stdin_filename), config), p, explicit) for p in paths]
+
+
+def _name(path: str, stdin_filename: str | None) -> str:
+    """What ``path`` is called: itself, or for stdin the name ``--stdin-filename`` gives."""
+    return stdin_filename if path == STDIN and stdin_filename else path
 
 
 def expand(patterns: Sequence[str], skip: Callable[[str], bool]) -> list[str]:
@@ -295,12 +306,12 @@ class Loaded:
     """The documents to check, and the files hook mode skipped (no claims file for them)."""
 
     documents: tuple[Derivative, ...]
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, the name it is given)
 
     @property
     def notices(self) -> tuple[str, ...]:
         """One line for each file skipped, for the user to hear of."""
-        return tuple(f"{path}: skipped, no claims file for it" for path in self.skipped)
+        return tuple(f"{name}: skipped, no claims file for it" for _, name in self.skipped)
 
 
 def load_documents(
@@ -323,7 +334,7 @@ def load_documents(
     _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
     read, skipped = [], []
     for claims_path, path, explicit in plan:
-        name = stdin_filename if path == STDIN and stdin_filename else path
+        name = _name(path, stdin_filename)
         kind = inputs.kind_for(path, input_format, stdin_filename)
         if claims_path is None and kind != "markdown":  # no front matter to name one: not read
             skipped.append(_unmapped(path, name, hook))
@@ -342,19 +353,19 @@ def load_documents(
     return Loaded(tuple(documents), tuple(skipped))
 
 
-def _unmapped(path: str, name: str, hook: bool) -> str:
-    """``path``, a file with no claims file, to skip in ``hook`` mode; an input error naming
-    it (as ``name``) otherwise."""
+def _unmapped(path: str, name: str, hook: bool) -> tuple[str, str]:
+    """``path`` and ``name``, a file with no claims file, to skip in ``hook`` mode; an input
+    error naming it otherwise."""
     if not hook:
         raise InputError(f"{name}: {UNMAPPED}")
-    return path
+    return path, name
 
 
 def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:
     """Every file a run reads or must leave alone: the documents and the files skipped, their
     claims files, the configuration and every claims file it names, the baseline read."""
     documents = loaded.documents
-    paths = [d.path for d in documents] + [*loaded.skipped]
+    paths = [d.path for d in documents] + [path for path, _ in loaded.skipped]
     paths += [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]

@@ -299,7 +299,7 @@ def compare_command(
             statistics=statistics,
         )
         write = renderer(output_format.value, view)  # before the work: it may refuse the view
-        plan = batch.plan(paths or [], claims, settings, hook)
+        plan = batch.plan(paths or [], claims, settings, hook, stdin_filename)
         kind = input_format.value if input_format else None
         repository = config.repository(settings)
         loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)

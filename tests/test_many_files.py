@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from runner import run
+from typer.testing import CliRunner
 
 import factcheck
 from factcheck.batch import compare_all
 from factcheck.claims import ClaimSet
-from factcheck.cli import ExitCode
+from factcheck.cli import ExitCode, app
 from factcheck.report import Report, Summary
 
 FERRY = """\
@@ -332,6 +333,27 @@ def test_hook_mode_skips_a_file_that_is_not_utf_8_when_nothing_maps_it(repo: Pat
     mapped = run("compare", "--hook", "--claims", "ferry.yaml", "LICENSE")  # mapped: read
     assert mapped.exit_code == ExitCode.INPUT_ERROR
     assert "LICENSE:1: not UTF-8 text" in mapped.stderr
+
+
+def test_stdin_is_mapped_excluded_and_skipped_as_the_file_stdin_filename_names(
+    repo: Path,
+) -> None:
+    """An editor pipes its buffer with the file's name: the manifest maps it, ``exclude`` and
+    hook mode skip it, and a notice names it, as they would the file itself."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST + "exclude: [drafts/]\n")
+
+    def piped(name: str, *args: str) -> Any:
+        command = ["compare", "-", "--stdin-filename", name, "-f", "json", *args]
+        return CliRunner().invoke(app, command, input=ARTICLES["bridge/wrong.md"])
+
+    mapped = piped("bridge/wrong.md")
+    assert mapped.exit_code == ExitCode.FINDINGS, mapped.stderr
+    (document,) = json.loads(mapped.stdout)["documents"]
+    assert (document["path"], document["claims"]) == ("bridge/wrong.md", "bridge.yaml")
+    excluded = piped("bridge/drafts/wrong.md", "--hook")
+    assert (excluded.exit_code, paths(excluded), excluded.stderr) == (ExitCode.OK, [], "")
+    unmapped = piped("notes.md", "--hook")
+    assert notices(unmapped) == ["factcheck: notice: notes.md: skipped, no claims file for it"]
 
 
 def test_hook_mode_reads_every_argument_as_a_rewrite(repo: Path) -> None:
