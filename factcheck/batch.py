@@ -361,11 +361,15 @@ def _unmapped(path: str, name: str, hook: bool) -> tuple[str, str]:
     return path, name
 
 
-def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:
-    """Every file a run reads or must leave alone: the documents and the files skipped, their
-    claims files, the configuration and every claims file it names, the baseline read."""
+def files_read(
+    loaded: Loaded, config: Config, baseline_read: str | None, named: Sequence[str] = ()
+) -> list[str]:
+    """Every file a run reads or must leave alone: the paths ``named`` on the command line
+    (hook mode leaves out those ``exclude`` matches, unread, but they are the user's input),
+    the documents and the files skipped, their claims files, the configuration and every
+    claims file it names, the baseline read."""
     documents = loaded.documents
-    paths = [d.path for d in documents] + [path for path, _ in loaded.skipped]
+    paths = [*named, *(d.path for d in documents), *(path for path, _ in loaded.skipped)]
     paths += [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]

@@ -305,7 +305,7 @@ def compare_command(
         loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)
         files.guard(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
-            batch.files_read(loaded, settings, baseline_file),
+            batch.files_read(loaded, settings, baseline_file, paths or []),
         )
         documents = _noticed(loaded)
         compared = _warned(batch.check(documents, jobs, settings, _comparing))

@@ -426,3 +426,14 @@ def test_hook_mode_never_writes_over_a_file_it_skipped(repo: Path) -> None:
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert "README.md: --output-file would overwrite an input" in result.stderr
     assert (repo / "README.md").read_text() == "# Ferries\n"
+
+
+def test_hook_mode_never_writes_over_a_file_it_excluded(repo: Path) -> None:
+    """pre-commit named it: an input of the run, though ``exclude`` keeps it from being read."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST + "exclude: [README.md]\n")
+    (repo / "README.md").write_text("# Ferries\n")
+    for option in ("-o", "--write-baseline"):
+        result = run("compare", "--hook", "README.md", "ferry/day-one.md", option, "README.md")
+        assert result.exit_code == ExitCode.INPUT_ERROR
+        assert "README.md: " in result.stderr and "would overwrite an input" in result.stderr
+        assert (repo / "README.md").read_text() == "# Ferries\n"
