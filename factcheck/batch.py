@@ -151,7 +151,9 @@ def excluded(path: str, config: Config) -> bool:
     if parts[0] == "..":
         return False
     for pattern in config.exclude:
-        segments = pattern.strip("/").split("/")
+        segments = _segments(pattern)
+        if not segments:  # "/" or "./": the folder itself, no file in it
+            continue
         if "/" not in pattern.rstrip("/"):
             segments = ["**", *segments]
         ends = len(parts) - 1 if pattern.endswith("/") else len(parts)  # a folder: not the file
@@ -169,7 +171,7 @@ def manifest_files(config: Config) -> list[str]:
     Hidden folders are entered only when the glob names one, as ``glob`` does."""
     paths: list[str] = []
     for pattern, _ in config.manifest:
-        segments = pattern.split("/")
+        segments = _segments(pattern)
         fixed = list(takewhile(lambda s: not GLOB_CHARS & set(s), segments[:-1]))
         rest = segments[len(fixed) :]
         base = os.path.join(config.root, "/".join(fixed)) if fixed else config.root
@@ -200,7 +202,7 @@ def claims_for(path: str, config: Config) -> str | None:
     if path != STDIN:
         parts = _relative_parts(path, config)
         for pattern, claims in config.manifest:
-            if _matches(parts, pattern.split("/")):
+            if _matches(parts, _segments(pattern)):
                 return claims
     return config.claims
 
@@ -209,6 +211,12 @@ def _relative_parts(path: str, config: Config) -> list[str]:
     """The segments of ``path`` from the configuration's folder (``..`` first when outside)."""
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
     return relative.replace(os.sep, "/").split("/")
+
+
+def _segments(pattern: str) -> list[str]:
+    """A glob's segments, as written relative to the configuration's folder: ``./``, a leading
+    ``/`` and doubled slashes name no folder (``./articles/*.md`` is ``articles/*.md``)."""
+    return [segment for segment in pattern.split("/") if segment not in ("", ".")]
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:

@@ -108,6 +108,18 @@ def test_manifest_with_paths_picks_claims_per_file(repo: Path) -> None:
     assert run("compare", "bridge/wrong.md").exit_code == ExitCode.FINDINGS
 
 
+@pytest.mark.parametrize("glob", ["./ferry/*.md", "ferry//*.md", "/ferry/*.md"])
+def test_a_manifest_glob_maps_the_files_it_lists_however_it_is_spelt(repo: Path, glob: str) -> None:
+    """``./ferry/*.md`` lists ferry's articles and maps each to its claims file, whether the
+    manifest lists them or the command line names them (it listed them, then found no claims
+    file for any); a leading ``/`` is the configuration's folder, not the filesystem's root."""
+    (repo / ".factcheck.yaml").write_text(f'manifest:\n  "{glob}": ferry.yaml\n')
+    listed = run("compare", "-f", "json")
+    assert listed.exit_code == ExitCode.FINDINGS, listed.stderr  # recap.md changed a figure
+    assert paths(listed) == ["ferry/day-one.md", "ferry/recap.md", "ferry/short.md"]
+    assert run("compare", "ferry/day-one.md").exit_code == ExitCode.OK
+
+
 def test_file_in_no_manifest_entry_is_an_input_error(repo: Path) -> None:
     (repo / ".factcheck.yaml").write_text('manifest:\n  "ferry/*.md": ferry.yaml\n')
     result = run("compare", "ferry/day-one.md", "bridge/open.md")
@@ -397,6 +409,9 @@ def test_exclude_leaves_files_out_of_the_manifest_and_globs(repo: Path) -> None:
         ("recap.md", "ferry/drafts/recap.md", True),  # no '/': a name at any depth
         ("*.txt", "ferry/recap.md", False),
         ("ferry", "ferry/recap.md", True),  # a name matches a folder above the file
+        ("./ferry/", "ferry/recap.md", True),  # "./" is the configuration's folder
+        ("./", "ferry/recap.md", False),  # ...which holds no file to exclude
+        ("/", "ferry/recap.md", False),
     ],
 )
 def test_exclude_globs_read_as_in_gitignore(pattern: str, path: str, excluded: bool) -> None:
