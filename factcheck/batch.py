@@ -80,8 +80,9 @@ def plan(
     Stdin is mapped and excluded as the file ``stdin_filename`` names, as ruff's is.
 
     ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given, not in ``hook``
-    mode, and either the configuration names no claims (no ``claims`` key, no manifest) or the
-    first argument is a ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a
+    mode, and either the configuration names no claims (no ``claims`` key, no manifest) and the
+    first argument is no article that names its own (``_names_its_claims``), or the first
+    argument is a ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a
     path or a glob), checked against ``--claims``, else its manifest entry, else the configured
     ``claims``, else the claims file its front matter names. With no arguments the manifest's
     globs name the derivatives. A file that is no article (``not_article``) is left out of what
@@ -89,7 +90,7 @@ def plan(
     of the paths named too."""
     configured = bool(config.manifest or config.claims)
     if claims is None and not hook and len(args) >= 2:
-        if not configured or _claims_name(args[0]):
+        if (not configured and not _names_its_claims(args[0])) or _claims_name(args[0]):
             claims, args = args[0], args[1:]
     elif claims is None and not hook and not configured and (not args or _claims_name(args[0])):
         raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
@@ -104,6 +105,19 @@ def plan(
         )
     explicit = claims is not None
     return [(claims or claims_for(_name(p, stdin_filename), config), p, explicit) for p in paths]
+
+
+def _names_its_claims(path: str) -> bool:
+    """True when ``path`` is a Markdown file whose front matter names its claims file: an
+    article (``compare a.md b.md``, each naming its own), never the report of ``CLAIMS
+    DERIVATIVE...``. A file that cannot be read is left for reading it to report."""
+    if path == STDIN or inputs.kind_for(path) != "markdown" or not os.path.isfile(path):
+        return False
+    try:
+        prepared = inputs.prepare(files.read_text(path), "markdown", path)
+    except InputError:
+        return False
+    return inputs.claims_path(prepared, path) is not None
 
 
 def _name(path: str, stdin_filename: str | None) -> str:

@@ -290,6 +290,23 @@ def test_front_matter_alone_names_the_claims_file_relative_to_the_article(
         assert drift == [("number", "c001")]
 
 
+def test_articles_that_name_their_claims_are_no_claims_file_for_the_others(repo: Path) -> None:
+    """``compare ferry/*.md`` as the shell expands it, no configuration: the first article names
+    its claims in its front matter, so it is checked, not read as the others' report."""
+    for name in ("ferry/day-one.md", "ferry/recap.md"):
+        (repo / name).write_text(f"---\nclaims: ../ferry.yaml\n---\n{ARTICLES[name]}")
+    result = run("compare", "ferry/day-one.md", "ferry/recap.md", "-f", "json")
+    assert result.exit_code == ExitCode.FINDINGS, result.stderr  # recap.md changed a figure
+    documents = json.loads(result.stdout)["documents"]
+    assert [(d["path"], d["claims"]) for d in documents] == [
+        ("ferry/day-one.md", "ferry/../ferry.yaml"),
+        ("ferry/recap.md", "ferry/../ferry.yaml"),
+    ]
+    # a report with no such front matter is still CLAIMS
+    plain = run("compare", "ferry/short.md", "ferry/recap.md", "-f", "json")
+    assert [d["claims"] for d in json.loads(plain.stdout)["documents"]] == ["ferry/short.md"]
+
+
 def test_an_article_with_no_claims_source_is_an_input_error(repo: Path) -> None:
     result = run("compare", "ferry/day-one.md")
     assert result.exit_code == ExitCode.INPUT_ERROR
