@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..report import Report
-from . import DEFAULT_VIEW, Run, View
+from . import DEFAULT_VIEW, Run, View, figures
 from .location import Located, by_document, one_line
 
 HEADER = "| where | rule | severity | claim | message |\n|---|---|---|---|---|\n"
@@ -46,12 +46,7 @@ def markdown(runs: Sequence[Run], limit: int | None = None) -> str:
 
 
 def _summary(report: Report) -> str:
-    s = report.summary
-    return (
-        f"**{escape(report.path)}**: {s.sentences} {'sentence' if s.sentences == 1 else 'sentences'}, "
-        f"{s.covered}/{s.claims} claims covered, {s.omitted} omitted, {s.drift} drift, "
-        f"{s.unsupported} unsupported, consistency {s.consistency:.2f}"
-    )
+    return f"**{escape(report.path)}**: " + ", ".join(figures(report.summary))
 
 
 def _row(entry: Located) -> str:
