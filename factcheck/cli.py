@@ -283,7 +283,7 @@ def compare_command(
     ] = False,
 ) -> None:
     """Compare each rewrite (PATH) with its claims: omissions, drift and unsupported statements."""
-    from . import batch, config, files
+    from . import articles, batch, config, files
     from .render import View, renderer
 
     output_format = output_format or ReportFormat.default(statistics)
@@ -299,7 +299,7 @@ def compare_command(
             statistics=statistics,
         )
         write = renderer(output_format.value, view)  # before the work: it may refuse the view
-        plan = batch.plan(paths or [], claims, settings, hook, stdin_filename)
+        plan = articles.plan(paths or [], claims, settings, hook, stdin_filename)
         kind = input_format.value if input_format else None
         repository = config.repository(settings)
         loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)

@@ -51,7 +51,7 @@ class Config:
     ``manifest`` maps derivative globs (relative to ``root``) to the claims file each derives
     from, first match winning; ``claims`` and manifest targets are already joined to ``root``.
     ``exclude`` lists gitignore-style globs (relative to ``root``) of files that are no
-    articles (see ``batch.excluded``).
+    articles (see ``articles.excluded``).
     """
 
     path: str | None = None

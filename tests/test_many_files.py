@@ -432,7 +432,7 @@ def test_exclude_leaves_files_out_of_the_manifest_and_globs(repo: Path) -> None:
     ],
 )
 def test_exclude_globs_read_as_in_gitignore(pattern: str, path: str, excluded: bool) -> None:
-    from factcheck.batch import excluded as is_excluded
+    from factcheck.articles import excluded as is_excluded
     from factcheck.config import Config
 
     assert is_excluded(path, Config(exclude=(pattern,))) is excluded
