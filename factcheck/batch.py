@@ -210,7 +210,9 @@ def check(
     documents: Sequence[Derivative], jobs: int, config: Config, watch: Watch | None = None
 ) -> Checked:
     """Compare every rewrite (``jobs`` 0: one a CPU); locate findings in the original file,
-    then apply the configured severities and the rewrite's own suppression comments.
+    then apply the rewrite's own suppression comments and the configured severities and rules:
+    in that order, so a directive for a rule this run does not report (``--select drift``,
+    ``omission: off``) still suppresses what it names, rather than being warned of as unused.
     ``watch`` sees the reports as they come, to show progress."""
     texts = [(d.claims, d.prepared.text, d.name) for d in documents]
     compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs)
@@ -218,9 +220,8 @@ def check(
     for document, report in zip(
         documents, watch(compared, len(texts)) if watch else compared, strict=True
     ):
-        located = apply_severity(inputs.in_original(report, document.prepared), config)
-        report, notices = _accept(located, document)
-        reports.append(report)
+        report, notices = _accept(inputs.in_original(report, document.prepared), document)
+        reports.append(apply_severity(report, config))
         warnings += notices
     return Checked(tuple(reports), tuple(warnings))
 
