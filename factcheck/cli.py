@@ -309,7 +309,7 @@ def compare_command(
         )
         documents = _noticed(loaded)
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
-        reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
+        reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline, settings))
         runs = batch.runs(documents, reports)
         _render(write, output_format, runs, output_file, view)
     failed = any(report.fails(threshold) for report in reports)

@@ -67,8 +67,9 @@ class Config:
     ignore: tuple[str, ...] = ()  # rules never reported
 
     def reports(self, rule: str) -> bool:
-        """True when findings of ``rule`` are reported: selected and not ignored."""
-        return (self.select is None or rule in self.select) and rule not in self.ignore
+        """True when findings of ``rule`` are reported: selected, not ignored, not ``off``."""
+        selected = (self.select is None or rule in self.select) and rule not in self.ignore
+        return selected and dict(self.severity).get(rule) != "off"
 
 
 def find(start: str = ".") -> str | None:
