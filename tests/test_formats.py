@@ -124,10 +124,16 @@ def test_concise_locates_omissions_in_the_claims_file() -> None:
     assert lines[4].startswith("claims.yaml:12:1: info: omission [c003] -: claim not covered")
 
 
-def test_jsonl_is_the_contract_plus_path() -> None:
+def test_jsonl_is_the_contract_plus_path_and_claims_file() -> None:
     records = [json.loads(line) for line in rendered("jsonl").splitlines()]
     assert [r["path"] for r in records] == ["articles/rewrite.md"] * 4 + ["-"]
-    assert {k: v for k, v in records[0].items() if k != "path"} == FINDINGS[3].to_dict()
+    extra = ("path", "claims")
+    assert {k: v for k, v in records[0].items() if k not in extra} == FINDINGS[3].to_dict()
+    other = ClaimSet(CLAIMS.claims, path="claims/other.yaml")
+    out = io.StringIO()
+    renderer("jsonl")([Run(CLAIMS, REPORTS[:1]), Run(other, REPORTS[1:])], out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["claims"] for r in records] == ["claims.yaml"] * 4 + ["claims/other.yaml"]
 
 
 # SARIF
