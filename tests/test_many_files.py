@@ -91,6 +91,7 @@ def test_glob_matching_nothing_is_an_input_error(repo: Path) -> None:
     assert "ferry/*.txt: no files match" in result.stderr
 
 
+FERRY_TEXT = ARTICLES["ferry/day-one.md"]
 MANIFEST = 'manifest:\n  "ferry/*.md": ferry.yaml\n  "bridge/*.md": bridge.yaml\n'
 
 
@@ -299,12 +300,19 @@ def test_articles_that_name_their_claims_are_no_claims_file_for_the_others(repo:
     assert result.exit_code == ExitCode.FINDINGS, result.stderr  # recap.md changed a figure
     documents = json.loads(result.stdout)["documents"]
     assert [(d["path"], d["claims"]) for d in documents] == [
-        ("ferry/day-one.md", "ferry/../ferry.yaml"),
-        ("ferry/recap.md", "ferry/../ferry.yaml"),
+        ("ferry/day-one.md", "ferry.yaml"),
+        ("ferry/recap.md", "ferry.yaml"),
     ]
     # a report with no such front matter is still CLAIMS
     plain = run("compare", "ferry/short.md", "ferry/recap.md", "-f", "json")
     assert [d["claims"] for d in json.loads(plain.stdout)["documents"]] == ["ferry/short.md"]
+
+
+def test_one_claims_file_named_from_two_folders_is_one_claims_file(repo: Path) -> None:
+    (repo / "ferry" / "front.md").write_text(f"---\nclaims: ../ferry.yaml\n---\n{FERRY_TEXT}")
+    (repo / "bridge" / "front.md").write_text(f"---\nclaims: ../ferry.yaml\n---\n{FERRY_TEXT}")
+    both = run("compare", "ferry/front.md", "bridge/front.md", "-f", "json")
+    assert json.loads(both.stdout)["claims"] == [{"path": "ferry.yaml", "count": 2}]
 
 
 def test_an_article_with_no_claims_source_is_an_input_error(repo: Path) -> None:
