@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer 0.26 to 0.28
+from typer._click.core import Context  # typer 0.26 to 0.28
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 import factcheck
@@ -70,6 +71,18 @@ class _Commands(TyperGroup):
             _say("error", _usage_error(exc))
             sys.exit(ExitCode.INPUT_ERROR)
         sys.exit(status if isinstance(status, int) else ExitCode.OK)
+
+    def invoke(self, ctx: Context) -> Any:
+        """Run the command; a usage error click raises with no context (an option missing its
+        value) is given the command's, so its message names the command's help too."""
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if exc.ctx is None and name else None
+            if command is not None:
+                exc.ctx = Context(command, parent=ctx, info_name=name)
+            raise
 
 
 app = typer.Typer(

@@ -57,6 +57,8 @@ def test_a_usage_error_is_one_line_and_exit_status_2(args: list[str], fragment: 
 def test_a_usage_error_names_the_help_of_its_command() -> None:
     assert run("compare", "--bogus").stderr.endswith(" — see 'factcheck compare -h'\n")
     assert run("nope").stderr.endswith(" — see 'factcheck -h'\n")
+    missing = run("compare", CLAIMS, FAITHFUL, "--format").stderr  # click gives it no command
+    assert missing.endswith(" requires an argument — see 'factcheck compare -h'\n")
 
 
 def test_a_usage_error_of_the_console_script_is_one_line() -> None:
