@@ -400,9 +400,9 @@ def selftest_command(
 ) -> None:
     """Corrupt and paraphrase every claim, compare each version: how far to trust the check.
 
-    Exit 1 when a lexicon-built kind of corruption is caught less often than --min-catch, an
-    independent kind less often than --min-independent, or paraphrases are flagged more often
-    than --max-flag."""
+    Exit 1 when a lexicon-built kind of corruption is caught less often than
+    --min-catch, an independent kind less often than --min-independent, or
+    paraphrases are flagged more often than --max-flag."""
     from .batch import load_claim_set
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
     from .selftest import Bars, selftest
@@ -427,8 +427,10 @@ def rule_command(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.TEXT,
 ) -> None:
-    """Explain rule ID: what it checks, its default severity, an example that fires it and one
-    that does not. Without ID, list the rules."""
+    """Explain rule ID: what it checks, its default severity, and examples.
+
+    An example that fires the rule, with its finding, and one that does not.
+    Without ID, list the rules."""
     from .errors import InputError
     from .render import rule as render
     from .rules import rules
