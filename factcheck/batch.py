@@ -3,9 +3,8 @@ documents (``articles`` plans which they are and their claims files), comparing 
 or in parallel with the same output, then suppressions and the baseline.
 
 A run is planned (``articles.plan``) as a list of (claims file, derivative) pairs in input
-order. Each claims file
-is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
-output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
+order. Each claims file is loaded once; ``compare_all`` yields the reports in that order
+whatever ``jobs`` is, so the output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
 warnings and notices come back as data (``Checked.warnings``, ``Loaded.notices``) for the
 command line to show.
 """
