@@ -1,27 +1,24 @@
-"""Many documents in one ``compare`` run, from inputs to Reports: which files are articles
-(``exclude``, hook mode) and which claims file each is checked against, glob expansion, reading
-and preparing the documents, comparing them serially or in parallel with the same output, then
-suppressions and the baseline.
+"""Many documents in one ``compare`` run, from inputs to Reports: reading and preparing the
+documents (``articles`` plans which they are and their claims files), comparing them serially
+or in parallel with the same output, then suppressions and the baseline.
 
-A run is planned as a list of (claims file, derivative) pairs in input order. Each claims file
-is loaded once; ``compare_all`` yields the reports in that order whatever ``jobs`` is, so the
-output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
+A run is planned (``articles.plan``) as a list of (claims file, derivative) pairs in input
+order. Each claims file is loaded once; ``compare_all`` yields the reports in that order
+whatever ``jobs`` is, so the output of ``--jobs 4`` is byte-identical to a serial run. Nothing here writes to a stream:
 warnings and notices come back as data (``Checked.warnings``, ``Loaded.notices``) for the
 command line to show.
 """
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
-from itertools import takewhile
 
 import factcheck
 
 from . import files, inputs, suppress
+from .articles import Planned, claims_name, name_of
 from .claims import ClaimSet, looks_like_claims
 from .compare import DEFAULT_CUTOFFS, Cutoffs
 from .config import Config, apply_severity
@@ -30,8 +27,6 @@ from .files import STDIN
 from .render import Run
 from .report import Report
 
-CLAIMS_SUFFIXES = (".yaml", ".yml")
-GLOB_CHARS = frozenset("*?[")
 UNMAPPED = (  # what a derivative with no claims file lacks
     "no claims file for it: pass --claims FILE, map it in a manifest, "
     "or name one in its front matter (claims:)"
@@ -62,176 +57,6 @@ class Checked:
 
     reports: tuple[Report, ...]
     warnings: tuple[str, ...] = ()
-
-
-Planned = tuple[str | None, str, bool]  # (claims file, derivative, named on the command line)
-
-
-def plan(
-    args: Sequence[str], claims: str | None, config: Config, hook: bool = False
-) -> list[Planned]:
-    """(claims file, derivative, named on the command line) for every document to check, in
-    input order. A claims file named on the command line wins over a document's front matter;
-    a document that neither names nor maps to one has None, for its front matter to name.
-
-    ``CLAIMS DERIVATIVE...`` keeps its meaning when no ``--claims`` is given, not in ``hook``
-    mode, and either the configuration names no claims (no ``claims`` key, no manifest) or the
-    first argument is a ``.yaml``/``.yml`` file. Otherwise every argument is a derivative (a
-    path or a glob), checked against ``--claims``, else its manifest entry, else the configured
-    ``claims``, else the claims file its front matter names. With no arguments the manifest's
-    globs name the derivatives. A file that is no article (``not_article``) is left out of what
-    a glob or the manifest finds, and, in ``hook`` mode (pre-commit names every changed file),
-    of the paths named too."""
-    configured = bool(config.manifest or config.claims)
-    if claims is None and not hook and len(args) >= 2:
-        if not configured or _claims_name(args[0]):
-            claims, args = args[0], args[1:]
-    elif claims is None and not hook and not configured and (not args or _claims_name(args[0])):
-        raise InputError("missing DERIVATIVE: pass CLAIMS DERIVATIVE..., or --claims FILE PATH...")
-    skip = not_article(config, claims)
-    paths = expand(args, skip) if args else [p for p in manifest_files(config) if not skip(p)]
-    if hook:
-        paths = [path for path in paths if not skip(path)]
-    elif not paths:
-        raise InputError(
-            "nothing to check: pass CLAIMS DERIVATIVE..., or --claims FILE with paths, "
-            "or a manifest that matches files (see README, Configuration)"
-        )
-    return [(claims or claims_for(path, config), path, claims is not None) for path in paths]
-
-
-def expand(patterns: Sequence[str], skip: Callable[[str], bool]) -> list[str]:
-    """Paths as given; a pattern with ``*``, ``?`` or ``[`` that names no file is expanded
-    (``**`` spans folders), its matches sorted, less those ``skip`` says are no articles. A
-    glob that matches no file is an error."""
-    paths: list[str] = []
-    for pattern in patterns:
-        if pattern == STDIN or os.path.exists(pattern) or not GLOB_CHARS & set(pattern):
-            paths.append(pattern)
-            continue
-        matches = sorted(m for m in glob.glob(pattern, recursive=True) if os.path.isfile(m))
-        if not matches:
-            raise InputError(f"{pattern}: no files match")
-        paths += [match for match in matches if not skip(match)]
-    return paths
-
-
-def not_article(config: Config, claims: str | None) -> Callable[[str], bool]:
-    """Whether a file is no article to check: one the configuration excludes, the
-    configuration itself, or a claims file it or the command line names (a plain report named
-    as claims would otherwise be checked against itself)."""
-    sources = [config.path, config.claims, claims, *(c for _, c in config.manifest)]
-    real = {os.path.realpath(p) for p in sources if p is not None and p != STDIN}
-
-    def skip(path: str) -> bool:
-        return path != STDIN and (os.path.realpath(path) in real or excluded(path, config))
-
-    return skip
-
-
-def excluded(path: str, config: Config) -> bool:
-    """True when a glob of the configuration's ``exclude`` matches ``path`` or a folder above
-    it, as in ``.gitignore``: a glob whose only ``/`` is a trailing one matches at any depth,
-    any other is anchored at the configuration's folder; a trailing ``/`` matches only a
-    folder; ``*`` stays within a folder and ``**`` spans folders (``_matches``)."""
-    if not config.exclude or path == STDIN:
-        return False
-    parts = _relative_parts(path, config)
-    if parts[0] == "..":
-        return False
-    for pattern in config.exclude:
-        segments = pattern.strip("/").split("/")
-        if "/" not in pattern.rstrip("/"):
-            segments = ["**", *segments]
-        ends = len(parts) - 1 if pattern.endswith("/") else len(parts)  # a folder: not the file
-        if any(_matches(parts[:end], segments) for end in range(1, ends + 1)):
-            return True
-    return False
-
-
-def manifest_files(config: Config) -> list[str]:
-    """Every file the manifest's globs match, entry by entry, each entry's matches sorted.
-
-    The folder under a glob's fixed start is walked once and every file matched segment by
-    segment (``_matches``), so the time grows with the files and the glob's length, never with
-    the ways its ``**`` can be fitted to a path (``glob.glob`` on ``**/**/**/…`` takes minutes).
-    Hidden folders are entered only when the glob names one, as ``glob`` does."""
-    paths: list[str] = []
-    for pattern, _ in config.manifest:
-        segments = pattern.split("/")
-        fixed = list(takewhile(lambda s: not GLOB_CHARS & set(s), segments[:-1]))
-        rest = segments[len(fixed) :]
-        base = os.path.join(config.root, "/".join(fixed)) if fixed else config.root
-        depth = None if "**" in rest else len(rest)
-        hidden = any(s.startswith(".") for s in rest)
-        found = (p for p, parts in _walk(base, depth, hidden) if _matches(parts, rest))
-        paths += sorted(os.path.relpath(p) for p in found if os.path.isfile(p))
-    return list(dict.fromkeys(paths))
-
-
-def _walk(base: str, depth: int | None, hidden: bool) -> Iterator[tuple[str, list[str]]]:
-    """(path, its segments below ``base``) of each file under ``base``, at most ``depth``
-    segments down, hidden folders only when ``hidden``."""
-    for folder, folders, names in os.walk(base):
-        below = os.path.relpath(folder, base)
-        parts = [] if below == "." else below.split(os.sep)
-        if depth is not None and len(parts) + 1 >= depth:
-            folders.clear()
-        elif not hidden:
-            folders[:] = [f for f in folders if not f.startswith(".")]
-        for name in names:
-            yield os.path.join(folder, name), [*parts, name]
-
-
-def claims_for(path: str, config: Config) -> str | None:
-    """The claims file ``path`` derives from: its first manifest match, else ``claims``, else
-    None (its front matter may name one)."""
-    if path != STDIN:
-        parts = _relative_parts(path, config)
-        for pattern, claims in config.manifest:
-            if _matches(parts, pattern.split("/")):
-                return claims
-    return config.claims
-
-
-def _relative_parts(path: str, config: Config) -> list[str]:
-    """The segments of ``path`` from the configuration's folder (``..`` first when outside)."""
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
-    return relative.replace(os.sep, "/").split("/")
-
-
-def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
-    """Glob match by path segment: ``*`` stays within a folder, ``**`` spans any number of
-    folders (none included); a name starting with ``.`` matches only a segment that does, as
-    in ``glob``. The path is read once, carrying the set of pattern positions reached, so a
-    hostile pattern of many ``**`` costs its length, not its combinations."""
-    reached = _past_any_folders({0}, pattern)
-    for part in parts:
-        hidden = part.startswith(".")
-        step = set()
-        for j in reached:
-            if j == len(pattern):
-                continue
-            segment = pattern[j]
-            if segment == "**":
-                if not hidden:
-                    step.add(j)
-            elif fnmatchcase(part, segment) and (segment.startswith(".") or not hidden):
-                step.add(j + 1)
-        reached = _past_any_folders(step, pattern)
-        if not reached:
-            return False
-    return len(pattern) in reached
-
-
-def _past_any_folders(reached: set[int], pattern: Sequence[str]) -> set[int]:
-    """``reached``, and the positions after each ``**`` there: a ``**`` may span no folder."""
-    out = set(reached)
-    for j in sorted(reached):
-        while j < len(pattern) and pattern[j] == "**":
-            j += 1
-            out.add(j)
-    return out
 
 
 def compare_all(
@@ -295,12 +120,12 @@ class Loaded:
     """The documents to check, and the files hook mode skipped (no claims file for them)."""
 
     documents: tuple[Derivative, ...]
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, the name it is given)
 
     @property
     def notices(self) -> tuple[str, ...]:
         """One line for each file skipped, for the user to hear of."""
-        return tuple(f"{path}: skipped, no claims file for it" for path in self.skipped)
+        return tuple(f"{name}: skipped, no claims file for it" for _, name in self.skipped)
 
 
 def load_documents(
@@ -315,23 +140,26 @@ def load_documents(
     untrusted text: it must not make factcheck read, and quote, any file of the machine). A
     rewrite left with no claims file is an input error, or in ``hook`` mode skipped: pre-commit
     names every changed file, README and LICENSE among them. A file with no claims file may be
-    empty: it names none then, rather than being an empty rewrite. Each claims file is loaded
-    once. Stdin is called ``stdin_filename`` where one is given, as though it were that file."""
+    empty: it names none then, rather than being an empty rewrite; one that is not Markdown,
+    which alone has front matter, is not even read (a LICENSE in Latin-1 is no error). Each
+    claims file is loaded once. Stdin is called ``stdin_filename`` where one is given, as
+    though it were that file."""
     claims_named = [c for c, _, _ in plan if c is not None]
     _stdin_at_most_once([*dict.fromkeys(claims_named), *(path for _, path, _ in plan)])
     read, skipped = [], []
     for claims_path, path, explicit in plan:
-        name = stdin_filename if path == STDIN and stdin_filename else path
-        raw = files.read_text(path, name=name, allow_empty=claims_path is None)
+        name = name_of(path, stdin_filename)
         kind = inputs.kind_for(path, input_format, stdin_filename)
+        if claims_path is None and kind != "markdown":  # no front matter to name one: not read
+            skipped.append(_unmapped(path, name, hook))
+            continue
+        raw = files.read_text(path, name=name, allow_empty=claims_path is None)
         prepared = inputs.prepare(suppress.blank(raw), kind, name)
         named = None if explicit else inputs.claims_path(prepared, name)
         if named is not None:
             claims_path = _within(named, repository, name)
-        if claims_path is None and not hook:
-            raise InputError(f"{name}: {UNMAPPED}")
         if claims_path is None:
-            skipped.append(path)
+            skipped.append(_unmapped(path, name, hook))
         else:
             read.append((claims_path, prepared, path, raw, name))
     claim_sets = {c: load_claim_set(c) for c in dict.fromkeys(c for c, _, _, _, _ in read)}
@@ -339,11 +167,23 @@ def load_documents(
     return Loaded(tuple(documents), tuple(skipped))
 
 
-def files_read(loaded: Loaded, config: Config, baseline_read: str | None) -> list[str]:
-    """Every file a run reads or must leave alone: the documents and the files skipped, their
-    claims files, the configuration and every claims file it names, the baseline read."""
+def _unmapped(path: str, name: str, hook: bool) -> tuple[str, str]:
+    """``path`` and ``name``, a file with no claims file, to skip in ``hook`` mode; an input
+    error naming it otherwise."""
+    if not hook:
+        raise InputError(f"{name}: {UNMAPPED}")
+    return path, name
+
+
+def files_read(
+    loaded: Loaded, config: Config, baseline_read: str | None, named: Sequence[str] = ()
+) -> list[str]:
+    """Every file a run reads or must leave alone: the paths ``named`` on the command line
+    (hook mode leaves out those ``exclude`` matches, unread, but they are the user's input),
+    the documents and the files skipped, their claims files, the configuration and every
+    claims file it names, the baseline read."""
     documents = loaded.documents
-    paths = [d.path for d in documents] + [*loaded.skipped]
+    paths = [*named, *(d.path for d in documents), *(path for path, _ in loaded.skipped)]
     paths += [d.claims.path or STDIN for d in documents]
     paths += [claims for _, claims in config.manifest] + [config.claims or "", config.path or ""]
     return [p for p in dict.fromkeys([*paths, baseline_read or ""]) if p]
@@ -354,7 +194,7 @@ def _within(claims: str, repository: str, document: str) -> str:
     or ``.yml``, read as one, never extracted as a report) inside ``repository``, links
     resolved, and outside ``.git``; an input error otherwise. A rewrite is untrusted text: it
     must not make factcheck read, and quote in its findings, any other file of the machine."""
-    if "\0" not in claims and _claims_name(claims):
+    if "\0" not in claims and claims_name(claims):
         real, root = os.path.realpath(claims), os.path.realpath(repository)
         inside = os.path.relpath(real, root).split(os.sep)
         if os.path.commonpath([real, root]) == root and ".git" not in inside:
@@ -369,7 +209,9 @@ def check(
     documents: Sequence[Derivative], jobs: int, config: Config, watch: Watch | None = None
 ) -> Checked:
     """Compare every rewrite (``jobs`` 0: one a CPU); locate findings in the original file,
-    then apply the configured severities and the rewrite's own suppression comments.
+    then apply the rewrite's own suppression comments and the configured severities and rules:
+    in that order, so a directive for a rule this run does not report (``--select drift``,
+    ``omission: off``) still suppresses what it names, rather than being warned of as unused.
     ``watch`` sees the reports as they come, to show progress."""
     texts = [(d.claims, d.prepared.text, d.name) for d in documents]
     compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs)
@@ -377,9 +219,8 @@ def check(
     for document, report in zip(
         documents, watch(compared, len(texts)) if watch else compared, strict=True
     ):
-        located = apply_severity(inputs.in_original(report, document.prepared), config)
-        report, notices = _accept(located, document)
-        reports.append(report)
+        report, notices = _accept(inputs.in_original(report, document.prepared), document)
+        reports.append(apply_severity(report, config))
         warnings += notices
     return Checked(tuple(reports), tuple(warnings))
 
@@ -392,10 +233,13 @@ def _accept(report: Report, document: Derivative) -> tuple[Report, list[str]]:
     return report, [notice.format(report.path) for notice in (*found.problems, *unused)]
 
 
-def apply_baseline(reports: Sequence[Report], read: str | None, write: str | None) -> Checked:
-    """``reports`` less the findings a baseline accepts, and a warning for each stale entry.
-    ``write`` names a baseline file to write of every finding first (and so accept them all);
-    ``read`` one to read."""
+def apply_baseline(
+    reports: Sequence[Report], read: str | None, write: str | None, config: Config
+) -> Checked:
+    """``reports`` less the findings a baseline accepts, and a warning for each stale entry:
+    of a rule ``config`` reports (a run with ``--select drift`` finds no omission, which does
+    not make the baseline's omissions stale). ``write`` names a baseline file to write of
+    every finding first (and so accept them all); ``read`` one to read."""
     if not (write or read):
         return Checked(tuple(reports))
     from . import baseline  # only here: it hashes sentences, and hashlib costs start-up
@@ -410,7 +254,7 @@ def apply_baseline(reports: Sequence[Report], read: str | None, write: str | Non
     for report in reports:
         report, stale = baseline.apply(report, accepted)
         kept.append(report)
-        warnings += [entry.describe() for entry in stale]
+        warnings += [entry.describe() for entry in stale if config.reports(entry.rule)]
     return Checked(tuple(kept), tuple(warnings))
 
 
@@ -445,11 +289,7 @@ def extract_report(text: str, path: str, kind: str) -> ClaimSet:
 
 def _is_claims_file(path: str, text: str) -> bool:
     """A .yaml/.yml name, or text whose first line of content is a claims file's top key."""
-    return _claims_name(path) or looks_like_claims(text)
-
-
-def _claims_name(path: str) -> bool:
-    return path.lower().endswith(CLAIMS_SUFFIXES)
+    return claims_name(path) or looks_like_claims(text)
 
 
 def _stdin_at_most_once(paths: list[str]) -> None:

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer 0.26 to 0.28
+from typer._click.core import Context  # typer 0.26 to 0.28
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 import factcheck
@@ -70,6 +71,18 @@ class _Commands(TyperGroup):
             _say("error", _usage_error(exc))
             sys.exit(ExitCode.INPUT_ERROR)
         sys.exit(status if isinstance(status, int) else ExitCode.OK)
+
+    def invoke(self, ctx: Context) -> Any:
+        """Run the command; a usage error click raises with no context (an option missing its
+        value) is given the command's, so its message names the command's help too."""
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if exc.ctx is None and name else None
+            if command is not None:
+                exc.ctx = Context(command, parent=ctx, info_name=name)
+            raise
 
 
 app = typer.Typer(
@@ -283,7 +296,7 @@ def compare_command(
     ] = False,
 ) -> None:
     """Compare each rewrite (PATH) with its claims: omissions, drift and unsupported statements."""
-    from . import batch, config, files
+    from . import articles, batch, config, files
     from .render import View, renderer
 
     output_format = output_format or ReportFormat.default(statistics)
@@ -299,17 +312,17 @@ def compare_command(
             statistics=statistics,
         )
         write = renderer(output_format.value, view)  # before the work: it may refuse the view
-        plan = batch.plan(paths or [], claims, settings, hook)
+        plan = articles.plan(paths or [], claims, settings, hook, stdin_filename)
         kind = input_format.value if input_format else None
         repository = config.repository(settings)
         loaded = batch.load_documents(plan, kind, stdin_filename, repository, hook)
         files.guard(
             [("--output-file", output_file), ("--write-baseline", write_baseline)],
-            batch.files_read(loaded, settings, baseline_file),
+            batch.files_read(loaded, settings, baseline_file, paths or []),
         )
         documents = _noticed(loaded)
         compared = _warned(batch.check(documents, jobs, settings, _comparing))
-        reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline))
+        reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline, settings))
         runs = batch.runs(documents, reports)
         _render(write, output_format, runs, output_file, view)
     failed = any(report.fails(threshold) for report in reports)
@@ -387,9 +400,9 @@ def selftest_command(
 ) -> None:
     """Corrupt and paraphrase every claim, compare each version: how far to trust the check.
 
-    Exit 1 when a lexicon-built kind of corruption is caught less often than --min-catch, an
-    independent kind less often than --min-independent, or paraphrases are flagged more often
-    than --max-flag."""
+    Exit 1 when a lexicon-built kind of corruption is caught less often than
+    --min-catch, an independent kind less often than --min-independent, or
+    paraphrases are flagged more often than --max-flag."""
     from .batch import load_claim_set
     from .render.selftest import RENDERERS as SELFTEST_RENDERERS
     from .selftest import Bars, selftest
@@ -414,8 +427,10 @@ def rule_command(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.TEXT,
 ) -> None:
-    """Explain rule ID: what it checks, its default severity, an example that fires it and one
-    that does not. Without ID, list the rules."""
+    """Explain rule ID: what it checks, its default severity, and examples.
+
+    An example that fires the rule, with its finding, and one that does not.
+    Without ID, list the rules."""
     from .errors import InputError
     from .render import rule as render
     from .rules import rules

@@ -51,7 +51,7 @@ class Config:
     ``manifest`` maps derivative globs (relative to ``root``) to the claims file each derives
     from, first match winning; ``claims`` and manifest targets are already joined to ``root``.
     ``exclude`` lists gitignore-style globs (relative to ``root``) of files that are no
-    articles (see ``batch.excluded``).
+    articles (see ``articles.excluded``).
     """
 
     path: str | None = None
@@ -67,8 +67,9 @@ class Config:
     ignore: tuple[str, ...] = ()  # rules never reported
 
     def reports(self, rule: str) -> bool:
-        """True when findings of ``rule`` are reported: selected and not ignored."""
-        return (self.select is None or rule in self.select) and rule not in self.ignore
+        """True when findings of ``rule`` are reported: selected, not ignored, not ``off``."""
+        selected = (self.select is None or rule in self.select) and rule not in self.ignore
+        return selected and dict(self.severity).get(rule) != "off"
 
 
 def find(start: str = ".") -> str | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from alliance import CLAIMS, DRIFT, GENEVA, LAUNCH
+from runner import run
 
 import factcheck
 from factcheck import baseline
@@ -94,6 +96,26 @@ def test_entries_of_other_documents_are_not_stale() -> None:
     kept, stale = baseline.apply(compare(f"{LAUNCH}\n", "b.txt"), accepted(TEXT, "a.txt"))
     assert stale == []
     assert rules(kept) == ["omission c001 None"]
+
+
+@pytest.mark.parametrize(
+    "args", [("--select", "drift"), ("--ignore", "unsupported,omission"), ("--config", "off.yaml")]
+)
+def test_entries_of_a_rule_the_run_does_not_report_are_not_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A run that reports drift only finds no omission or unsupported statement: that says
+    nothing of whether the baseline's entries for them are still needed."""
+    monkeypatch.chdir(tmp_path)
+    Path("claims.yaml").write_text(factcheck.dump_claims(CLAIMS))
+    Path("off.yaml").write_text("severity:\n  unsupported: off\n  omission: off\n")
+    Path("a.txt").write_text(TEXT)
+    assert run("compare", "claims.yaml", "a.txt", "--write-baseline", "b.json").exit_code == 0
+    result = run("compare", "claims.yaml", "a.txt", "--baseline", "b.json", "-f", "concise", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    Path("a.txt").write_text(f"{LAUNCH}\n")  # the drift is fixed: its entry is stale
+    fixed = run("compare", "claims.yaml", "a.txt", "--baseline", "b.json", *args)
+    assert fixed.stderr == "factcheck: warning: a.txt: stale baseline entry number-drift c001\n"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,8 @@ def test_a_usage_error_is_one_line_and_exit_status_2(args: list[str], fragment: 
 def test_a_usage_error_names_the_help_of_its_command() -> None:
     assert run("compare", "--bogus").stderr.endswith(" — see 'factcheck compare -h'\n")
     assert run("nope").stderr.endswith(" — see 'factcheck -h'\n")
+    missing = run("compare", CLAIMS, FAITHFUL, "--format").stderr  # click gives it no command
+    assert missing.endswith(" requires an argument — see 'factcheck compare -h'\n")
 
 
 def test_a_usage_error_of_the_console_script_is_one_line() -> None:
@@ -72,6 +75,26 @@ def test_a_usage_error_of_the_console_script_is_one_line() -> None:
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
     assert done.stderr.startswith("factcheck: error: invalid value for '--format'")
+
+
+def test_the_command_list_gives_each_command_one_sentence() -> None:
+    """Wide enough for every summary, ``factcheck -h`` gives each command one line: a
+    docstring's first paragraph is its summary, and a line break in it shows as one."""
+    lines = run("-h", columns=200).stdout.splitlines()
+    listed = [line.strip("│ ") for line in lines if re.match(r"│ (extract|compare|rule) ", line)]
+    assert len(listed) == 3 and all(summary.endswith(".") for summary in listed), listed
+
+
+@pytest.mark.parametrize("command", ["extract", "compare", "evaluate", "selftest", "rule"])
+def test_help_text_reads_whole_at_80_columns(command: str) -> None:
+    """The help keeps the line breaks of a docstring's later paragraphs: a line longer than 78
+    columns (the help's margins take two) wraps mid-sentence in an 80-column terminal."""
+    help_text = run(command, "-h", columns=80).stdout.split("╭")[0]  # before the panels
+    paragraphs = "\n".join(line.strip() for line in help_text.splitlines()).split("\n\n")
+    for paragraph in paragraphs[1:]:  # after "Usage: …"
+        for line, following in pairwise(paragraph.strip().splitlines()):
+            # a break where the next word would have fit is the docstring's, not a wrap
+            assert len(line) + 1 + len(following.split()[0]) > 78, (line, following)
 
 
 def test_no_command_prints_the_help_and_exits_2() -> None:

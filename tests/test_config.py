@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from runner import run
 
-from factcheck import batch, config
+from factcheck import articles, config
 from factcheck.cli import ExitCode
 from factcheck.report import Finding, Report, Summary
 
@@ -300,9 +300,9 @@ def test_manifest_maps_globs_to_claims_files(repo: Path) -> None:
     )
     settings = config.load(".factcheck.yaml")
     assert settings.manifest == (("articles/**/*.md", "claims.yaml"), ("notes/*.txt", "other.yaml"))
-    assert batch.claims_for("articles/faithful.md", settings) == "claims.yaml"
-    assert batch.claims_for("notes/a.txt", settings) == "other.yaml"
-    assert batch.claims_for("notes/deep/a.txt", settings) is None  # '*' stays within one folder
+    assert articles.claims_for("articles/faithful.md", settings) == "claims.yaml"
+    assert articles.claims_for("notes/a.txt", settings) == "other.yaml"
+    assert articles.claims_for("notes/deep/a.txt", settings) is None  # '*' stays within one folder
 
 
 def test_exclude_is_a_list_of_globs_from_either_file(repo: Path) -> None:

@@ -124,10 +124,16 @@ def test_concise_locates_omissions_in_the_claims_file() -> None:
     assert lines[4].startswith("claims.yaml:12:1: info: omission [c003] -: claim not covered")
 
 
-def test_jsonl_is_the_contract_plus_path() -> None:
+def test_jsonl_is_the_contract_plus_path_and_claims_file() -> None:
     records = [json.loads(line) for line in rendered("jsonl").splitlines()]
     assert [r["path"] for r in records] == ["articles/rewrite.md"] * 4 + ["-"]
-    assert {k: v for k, v in records[0].items() if k != "path"} == FINDINGS[3].to_dict()
+    extra = ("path", "claims")
+    assert {k: v for k, v in records[0].items() if k not in extra} == FINDINGS[3].to_dict()
+    other = ClaimSet(CLAIMS.claims, path="claims/other.yaml")
+    out = io.StringIO()
+    renderer("jsonl")([Run(CLAIMS, REPORTS[:1]), Run(other, REPORTS[1:])], out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["claims"] for r in records] == ["claims.yaml"] * 4 + ["claims/other.yaml"]
 
 
 # SARIF
@@ -334,6 +340,16 @@ def test_junit_fails_exactly_when_the_run_does(
 def test_junit_survives_control_characters() -> None:
     finding = Finding("unsupported", None, "warning", "bad \x01 byte", sentence="x\x0by", line=1)
     ET.fromstring(rendered("junit", [Report("a.md", REPORTS[0].summary, (finding,))]))
+
+
+def test_a_document_named_twice_keeps_its_own_findings_once() -> None:
+    """``compare claims.yaml a.md a.md`` (or a glob and a path that both name a.md) checks a.md
+    twice: each of its reports lists its own findings, not those of every report of its name."""
+    twice = [REPORTS[0], REPORTS[0]]
+    rows = [line for line in rendered("markdown", twice).splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 * (1 + len(REPORTS[0].findings))  # a header and the findings, each
+    suites = ET.fromstring(rendered("junit", twice)).findall("testsuite")
+    assert [s.get("failures") for s in suites] == ["2", "2"]  # the two errors, each
 
 
 # Markdown

@@ -108,7 +108,7 @@ def test_front_matter_is_metadata_not_text() -> None:
     assert prepared.metadata == {"title": "The alliance", "claims": "../claims.yaml"}
     assert "alliance" not in prepared.text.split("#")[0]
     assert prepared.text.count("\n") >= MARKDOWN.count("\n") - 1
-    assert claims_path(prepared, "articles/a.md") == "articles/../claims.yaml"
+    assert claims_path(prepared, "articles/a.md") == "claims.yaml"
     assert claims_path(prepare("text", "markdown"), "a.md") is None
 
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from runner import run
+from typer.testing import CliRunner
 
 import factcheck
 from factcheck.batch import compare_all
 from factcheck.claims import ClaimSet
-from factcheck.cli import ExitCode
+from factcheck.cli import ExitCode, app
 from factcheck.report import Report, Summary
 
 FERRY = """\
@@ -90,6 +91,7 @@ def test_glob_matching_nothing_is_an_input_error(repo: Path) -> None:
     assert "ferry/*.txt: no files match" in result.stderr
 
 
+FERRY_TEXT = ARTICLES["ferry/day-one.md"]
 MANIFEST = 'manifest:\n  "ferry/*.md": ferry.yaml\n  "bridge/*.md": bridge.yaml\n'
 
 
@@ -105,6 +107,18 @@ def test_manifest_with_paths_picks_claims_per_file(repo: Path) -> None:
     (repo / ".factcheck.yaml").write_text(MANIFEST)
     assert run("compare", "ferry/day-one.md", "bridge/open.md").exit_code == ExitCode.OK
     assert run("compare", "bridge/wrong.md").exit_code == ExitCode.FINDINGS
+
+
+@pytest.mark.parametrize("glob", ["./ferry/*.md", "ferry//*.md", "/ferry/*.md"])
+def test_a_manifest_glob_maps_the_files_it_lists_however_it_is_spelt(repo: Path, glob: str) -> None:
+    """``./ferry/*.md`` lists ferry's articles and maps each to its claims file, whether the
+    manifest lists them or the command line names them (it listed them, then found no claims
+    file for any); a leading ``/`` is the configuration's folder, not the filesystem's root."""
+    (repo / ".factcheck.yaml").write_text(f'manifest:\n  "{glob}": ferry.yaml\n')
+    listed = run("compare", "-f", "json")
+    assert listed.exit_code == ExitCode.FINDINGS, listed.stderr  # recap.md changed a figure
+    assert paths(listed) == ["ferry/day-one.md", "ferry/recap.md", "ferry/short.md"]
+    assert run("compare", "ferry/day-one.md").exit_code == ExitCode.OK
 
 
 def test_file_in_no_manifest_entry_is_an_input_error(repo: Path) -> None:
@@ -277,6 +291,30 @@ def test_front_matter_alone_names_the_claims_file_relative_to_the_article(
         assert drift == [("number", "c001")]
 
 
+def test_articles_that_name_their_claims_are_no_claims_file_for_the_others(repo: Path) -> None:
+    """``compare ferry/*.md`` as the shell expands it, no configuration: the first article names
+    its claims in its front matter, so it is checked, not read as the others' report."""
+    for name in ("ferry/day-one.md", "ferry/recap.md"):
+        (repo / name).write_text(f"---\nclaims: ../ferry.yaml\n---\n{ARTICLES[name]}")
+    result = run("compare", "ferry/day-one.md", "ferry/recap.md", "-f", "json")
+    assert result.exit_code == ExitCode.FINDINGS, result.stderr  # recap.md changed a figure
+    documents = json.loads(result.stdout)["documents"]
+    assert [(d["path"], d["claims"]) for d in documents] == [
+        ("ferry/day-one.md", "ferry.yaml"),
+        ("ferry/recap.md", "ferry.yaml"),
+    ]
+    # a report with no such front matter is still CLAIMS
+    plain = run("compare", "ferry/short.md", "ferry/recap.md", "-f", "json")
+    assert [d["claims"] for d in json.loads(plain.stdout)["documents"]] == ["ferry/short.md"]
+
+
+def test_one_claims_file_named_from_two_folders_is_one_claims_file(repo: Path) -> None:
+    (repo / "ferry" / "front.md").write_text(f"---\nclaims: ../ferry.yaml\n---\n{FERRY_TEXT}")
+    (repo / "bridge" / "front.md").write_text(f"---\nclaims: ../ferry.yaml\n---\n{FERRY_TEXT}")
+    both = run("compare", "ferry/front.md", "bridge/front.md", "-f", "json")
+    assert json.loads(both.stdout)["claims"] == [{"path": "ferry.yaml", "count": 2}]
+
+
 def test_an_article_with_no_claims_source_is_an_input_error(repo: Path) -> None:
     result = run("compare", "ferry/day-one.md")
     assert result.exit_code == ExitCode.INPUT_ERROR
@@ -321,6 +359,40 @@ def test_hook_mode_skips_files_with_no_claims_file_with_a_notice(repo: Path) -> 
     assert (nothing.exit_code, nothing.stdout) == (ExitCode.OK, "")
 
 
+def test_hook_mode_skips_a_file_that_is_not_utf_8_when_nothing_maps_it(repo: Path) -> None:
+    """A LICENSE or notes file in Latin-1 is text to pre-commit: with no claims file for it, and
+    no front matter to name one (only Markdown has it), it is skipped, never read."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST)
+    (repo / "LICENSE").write_bytes("Copyright \u00a9 2024 Caf\u00e9 Press\n".encode("latin-1"))
+    result = run("compare", "--hook", "LICENSE", "ferry/day-one.md")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert notices(result) == ["factcheck: notice: LICENSE: skipped, no claims file for it"]
+    mapped = run("compare", "--hook", "--claims", "ferry.yaml", "LICENSE")  # mapped: read
+    assert mapped.exit_code == ExitCode.INPUT_ERROR
+    assert "LICENSE:1: not UTF-8 text" in mapped.stderr
+
+
+def test_stdin_is_mapped_excluded_and_skipped_as_the_file_stdin_filename_names(
+    repo: Path,
+) -> None:
+    """An editor pipes its buffer with the file's name: the manifest maps it, ``exclude`` and
+    hook mode skip it, and a notice names it, as they would the file itself."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST + "exclude: [drafts/]\n")
+
+    def piped(name: str, *args: str) -> Any:
+        command = ["compare", "-", "--stdin-filename", name, "-f", "json", *args]
+        return CliRunner().invoke(app, command, input=ARTICLES["bridge/wrong.md"])
+
+    mapped = piped("bridge/wrong.md")
+    assert mapped.exit_code == ExitCode.FINDINGS, mapped.stderr
+    (document,) = json.loads(mapped.stdout)["documents"]
+    assert (document["path"], document["claims"]) == ("bridge/wrong.md", "bridge.yaml")
+    excluded = piped("bridge/drafts/wrong.md", "--hook")
+    assert (excluded.exit_code, paths(excluded), excluded.stderr) == (ExitCode.OK, [], "")
+    unmapped = piped("notes.md", "--hook")
+    assert notices(unmapped) == ["factcheck: notice: notes.md: skipped, no claims file for it"]
+
+
 def test_hook_mode_reads_every_argument_as_a_rewrite(repo: Path) -> None:
     """Without a configuration, ``a.md b.md`` is CLAIMS DERIVATIVE; pre-commit's file list is
     never that: each file is a rewrite, and front matter names its claims."""
@@ -362,10 +434,13 @@ def test_exclude_leaves_files_out_of_the_manifest_and_globs(repo: Path) -> None:
         ("recap.md", "ferry/drafts/recap.md", True),  # no '/': a name at any depth
         ("*.txt", "ferry/recap.md", False),
         ("ferry", "ferry/recap.md", True),  # a name matches a folder above the file
+        ("./ferry/", "ferry/recap.md", True),  # "./" is the configuration's folder
+        ("./", "ferry/recap.md", False),  # ...which holds no file to exclude
+        ("/", "ferry/recap.md", False),
     ],
 )
 def test_exclude_globs_read_as_in_gitignore(pattern: str, path: str, excluded: bool) -> None:
-    from factcheck.batch import excluded as is_excluded
+    from factcheck.articles import excluded as is_excluded
     from factcheck.config import Config
 
     assert is_excluded(path, Config(exclude=(pattern,))) is excluded
@@ -391,3 +466,14 @@ def test_hook_mode_never_writes_over_a_file_it_skipped(repo: Path) -> None:
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert "README.md: --output-file would overwrite an input" in result.stderr
     assert (repo / "README.md").read_text() == "# Ferries\n"
+
+
+def test_hook_mode_never_writes_over_a_file_it_excluded(repo: Path) -> None:
+    """pre-commit named it: an input of the run, though ``exclude`` keeps it from being read."""
+    (repo / ".factcheck.yaml").write_text(MANIFEST + "exclude: [README.md]\n")
+    (repo / "README.md").write_text("# Ferries\n")
+    for option in ("-o", "--write-baseline"):
+        result = run("compare", "--hook", "README.md", "ferry/day-one.md", option, "README.md")
+        assert result.exit_code == ExitCode.INPUT_ERROR
+        assert "README.md: " in result.stderr and "would overwrite an input" in result.stderr
+        assert (repo / "README.md").read_text() == "# Ferries\n"

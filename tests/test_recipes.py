@@ -210,6 +210,20 @@ def test_the_action_without_sarif_annotates_every_claims_files_articles(
     assert not list(repository.glob("*.sarif"))
 
 
+def test_the_action_without_fail_on_follows_the_configurations(
+    tmp_path: Path, factcheck_on_path: dict[str, str]
+) -> None:
+    """The README's configuration says ``fail-on: warning`` and makes hedge drift a warning:
+    an article that hedges a claim fails the step when the workflow sets no ``fail-on``."""
+    assert "fail-on: warning" in block("# .factcheck.yaml")
+    inputs = {k: v for k, v in workflow_inputs().items() if k != "fail-on"}
+    hedged = FAITHFUL["articles/alliance/launch.md"].replace("will test", "may test")
+    articles = {**FAITHFUL, "articles/alliance/launch.md": hedged}
+    result = run_action(make_repository(tmp_path, articles), inputs, factcheck_on_path)
+    assert result.returncode == ExitCode.FINDINGS, result.stdout + result.stderr
+    assert "::warning file=articles/alliance/launch.md" in result.stdout
+
+
 def test_the_action_passes_faithful_articles(
     tmp_path: Path, factcheck_on_path: dict[str, str]
 ) -> None:

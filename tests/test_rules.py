@@ -50,6 +50,18 @@ def test_rule_explains_one_rule() -> None:
     assert passes.rewrite in shown_pass and "finding" not in shown_pass
 
 
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_rule_fills_its_prose_to_an_80_column_terminal(rule_id: str) -> None:
+    """A check's docstring is wrapped as source is (some lines of 160 characters): the prose
+    is refilled, and only the PASS/FAIL table, whose columns line up, is kept as written."""
+    documentation = run("rule", rule_id).stdout.split("\nExample that fires:")[0]
+    paragraphs = documentation.split("\n\n")
+    prose = [p for p in paragraphs if not p.startswith(("PASS", "FAIL"))]
+    assert max(len(line) for paragraph in prose for line in paragraph.splitlines()) <= 79
+    words = rules.rules()[RULE_IDS.index(rule_id)].doc.split()
+    assert documentation.split()[4:] == words  # after "rule-id (default severity: x)"
+
+
 def test_rule_without_an_id_lists_every_rule_on_a_line() -> None:
     lines = run("rule").stdout.splitlines()
     assert [line.split()[:2] for line in lines] == [

@@ -20,7 +20,7 @@ from hang import finishes_within
 from typer.testing import CliRunner
 
 import factcheck
-from factcheck import batch, files
+from factcheck import articles, files
 from factcheck.cli import run
 from factcheck.options import ExitCode
 from factcheck.selftest import Miss
@@ -587,4 +587,4 @@ def test_a_manifest_glob_of_many_double_stars_is_matched_in_linear_time(work: Pa
 )
 def test_manifest_globs_match_by_segment(path: str, pattern: str, expected: bool) -> None:
     with finishes_within(30):
-        assert batch._matches(path.split("/"), pattern.split("/")) is expected
+        assert articles._matches(path.split("/"), pattern.split("/")) is expected

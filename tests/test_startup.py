@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "examples/ai-alliance-rewrite.txt"
 ENGINE = {
     "factcheck.align",
+    "factcheck.articles",
     "factcheck.batch",
     "factcheck.claims",
     "factcheck.compare",

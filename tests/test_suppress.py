@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from alliance import CLAIMS, DRIFT, GENEVA, LAUNCH
+from runner import run
 
 import factcheck
 from factcheck import suppress
@@ -216,3 +220,26 @@ def test_a_range_never_suppresses_an_omission() -> None:
     report, notices = check(text)
     assert rules(report) == ["number-drift c001 2", "omission c002 None"]
     assert notices == ["a.txt:1:1: unused suppression '<!-- factcheck: ignore-start omission -->'"]
+
+
+@pytest.mark.parametrize(
+    "args", [("--select", "drift"), ("--ignore", "unsupported,omission"), ("--config", "off.yaml")]
+)
+def test_a_directive_for_a_rule_the_run_does_not_report_is_not_unused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """A CI step run with ``--select drift``, or a configuration that turns omissions off,
+    reports no unsupported statement or omission: the rewrite's directives for them still
+    suppress what they name, and are not warned of as suppressing nothing."""
+    monkeypatch.chdir(tmp_path)
+    Path("claims.yaml").write_text(factcheck.dump_claims(CLAIMS))
+    Path("off.yaml").write_text("severity:\n  unsupported: off\n  omission: off\n")
+    Path("a.md").write_text(
+        f"{DRIFT} {GENEVA} <!-- factcheck: ignore unsupported -->\n\n"
+        "<!-- factcheck: ignore-file omission -->\n"
+    )
+    result = run("compare", "claims.yaml", "a.md", "-f", "concise", *args)
+    assert result.stderr == ""
+    assert [line.split()[2:4] for line in result.stdout.splitlines()] == [
+        ["number-drift", "[c001]"]
+    ]

@@ -70,12 +70,13 @@ def prepare(text: str, kind: str, name: str = "-") -> Prepared:
 
 def claims_path(prepared: Prepared, document: str) -> str | None:
     """The claims file the front matter names (``claims: path``), relative to the document's
-    folder; None when it names none."""
+    folder, spelt as from here (``ferry/../claims.yaml`` is ``claims.yaml``: one claims file,
+    loaded once, named one way); None when it names none."""
     claims = prepared.metadata.get("claims")
     if not isinstance(claims, str) or not claims.strip():
         return None
     folder = "" if document == "-" else os.path.dirname(document)
-    return os.path.join(folder, claims.strip())
+    return os.path.normpath(os.path.join(folder, claims.strip()))
 
 
 def in_original(report: Report, prepared: Prepared) -> Report:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..claims import ClaimSet
-    from ..report import Report
+    from ..report import Report, Summary
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,20 @@ STATISTICS: dict[str, str] = {  # format → the function of .statistics that wr
     "text": "render_text",
     "json": "render_json",
 }
+
+
+def figures(summary: Summary, brief: bool = False) -> list[str]:
+    """A document's summary as every format words it, in one order: ``10 sentences``,
+    ``14/46 claims covered``, ``32 omitted``, ``4 drift``, ``1 unsupported``, ``consistency
+    0.48``. ``brief`` (the text view) leaves out the sentences, a figure for machines, and the
+    omissions, which it lists below."""
+    s = summary
+    covered = f"{s.covered}/{s.claims} claims covered"
+    found = [f"{s.drift} drift", f"{s.unsupported} unsupported", f"consistency {s.consistency:.2f}"]
+    if brief:
+        return [covered, *found]
+    sentences = f"{s.sentences} {'sentence' if s.sentences == 1 else 'sentences'}"
+    return [sentences, covered, f"{s.omitted} omitted", *found]
 
 
 def renderer(name: str, view: View = DEFAULT_VIEW) -> Renderer:

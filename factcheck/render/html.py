@@ -22,7 +22,7 @@ from typing import TextIO
 from ..claims import ClaimSet
 from ..report import SEVERITIES, Finding, Report, severity_rank
 from ..text import inert, line_starts
-from . import DEFAULT_VIEW, Run, View
+from . import DEFAULT_VIEW, Run, View, figures
 from .location import Location, locate
 
 TITLE_NAMES = 3  # documents named in the page title; the rest are counted
@@ -84,7 +84,6 @@ def _totals(reports: Sequence[Report], fail_on: str) -> str:
 def _document(key: str, claims: ClaimSet, report: Report, text: str | None) -> str:
     """One document's section: its summary, its marked text beside its findings, its
     omissions."""
-    s = report.summary
     path = _text(report.path)
     findings = sorted(report.findings, key=Finding.sort_key)
     in_text = [f for f in findings if f.kind != "omission"]
@@ -92,9 +91,7 @@ def _document(key: str, claims: ClaimSet, report: Report, text: str | None) -> s
     parts = [
         f'<section id="{key}" aria-labelledby="{key}-title">\n<h2 id="{key}-title">{path}</h2>\n',
         f'<p class="summary">checked against {_text(claims.path or "-")} · '
-        f"{s.sentences} {'sentence' if s.sentences == 1 else 'sentences'} · "
-        f"{s.covered}/{s.claims} claims covered · {s.drift} drift · {s.unsupported} unsupported"
-        f" · {s.omitted} omitted · consistency {s.consistency:.2f}</p>\n",
+        f"{' · '.join(figures(report.summary))}</p>\n",
     ]
     items = "".join(_item(key, n, f, text is None) for n, f in enumerate(in_text, 1))
     aside = f'<ol class="findings">\n{items}</ol>' if items else "<p>No findings in the text.</p>"

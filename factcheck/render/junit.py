@@ -20,7 +20,7 @@ from typing import TextIO
 from ..claims import ClaimSet
 from ..report import Report, severity_rank
 from . import DEFAULT_VIEW, Run, View
-from .location import Located, located, one_line
+from .location import Located, by_document, one_line
 
 NAME_WIDTH = 60  # characters of the claim or sentence in a test name
 # characters XML 1.0 cannot hold, even escaped
@@ -29,12 +29,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
     """Write one XML document: a testsuite for each document of every run."""
-    entries = located(runs)
     root = ET.Element("testsuites", name="factcheck")
-    for run in runs:
-        for report in run.reports:
-            mine = [e for e in entries if e.document == report.path]
-            root.append(_suite(run.claims, report, mine, severity_rank(view.fail_on)))
+    for run, report, entries in by_document(runs):
+        root.append(_suite(run.claims, report, entries, severity_rank(view.fail_on)))
     _count(root, root.findall("testsuite/testcase"))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -64,11 +64,19 @@ class Located:
 def located(runs: Sequence[Run]) -> list[Located]:
     """Every finding of every report of every run, documents in order, each sorted by
     ``Finding.sort_key``."""
-    entries: list[Located] = []
+    return [entry for _, _, entries in by_document(runs) for entry in entries]
+
+
+def by_document(runs: Sequence[Run]) -> list[tuple[Run, Report, list[Located]]]:
+    """Each report of every run, in order, with its findings located as ``located`` gives
+    them: paired by report, not by path, so a document named twice (or two documents of one
+    name) keeps its own findings once."""
+    documents: list[tuple[Run, Report, list[Located]]] = []
     seen: dict[str, int] = {}
     for run in runs:
         claims = run.claims
         for report in run.reports:
+            entries = []
             for finding in sorted(report.findings, key=Finding.sort_key):
                 key = _fingerprint(report.path, finding)
                 seen[key] = seen.get(key, 0) + 1
@@ -76,7 +84,8 @@ def located(runs: Sequence[Run]) -> list[Located]:
                     key = _hash(f"{key}\0{seen[key]}")
                 where = locate(claims, report, finding)
                 entries.append(Located(report.path, claims.path or "-", finding, where, key))
-    return entries
+            documents.append((run, report, entries))
+    return documents
 
 
 def locate(claims: ClaimSet, report: Report, finding: Finding) -> Location:

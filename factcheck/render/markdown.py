@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..report import Report
-from . import DEFAULT_VIEW, Run, View
-from .location import Located, located, one_line
+from . import DEFAULT_VIEW, Run, View, figures
+from .location import Located, by_document, one_line
 
 HEADER = "| where | rule | severity | claim | message |\n|---|---|---|---|---|\n"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#@&])")
@@ -27,11 +27,10 @@ def render(runs: Sequence[Run], out: TextIO, view: View = DEFAULT_VIEW) -> None:
 
 def markdown(runs: Sequence[Run], limit: int | None = None) -> str:
     """Every report as Markdown, cut to at most ``limit`` bytes (and a note) when given."""
-    entries = located(runs)
     parts = ["## factcheck\n"]
     size, left_out = len(parts[0]), 0
-    for report in (report for run in runs for report in run.reports):
-        rows = [_row(e) for e in entries if e.document == report.path]
+    for _, report, entries in by_document(runs):
+        rows = [_row(e) for e in entries]
         block = f"\n{_summary(report)}\n\n" + (HEADER if rows else "No findings.\n")
         parts.append(block)
         size += len(block.encode("utf-8"))
@@ -47,12 +46,7 @@ def markdown(runs: Sequence[Run], limit: int | None = None) -> str:
 
 
 def _summary(report: Report) -> str:
-    s = report.summary
-    return (
-        f"**{escape(report.path)}**: {s.sentences} {'sentence' if s.sentences == 1 else 'sentences'}, "
-        f"{s.covered}/{s.claims} claims covered, {s.omitted} omitted, {s.drift} drift, "
-        f"{s.unsupported} unsupported, consistency {s.consistency:.2f}"
-    )
+    return f"**{escape(report.path)}**: " + ", ".join(figures(report.summary))
 
 
 def _row(entry: Located) -> str:

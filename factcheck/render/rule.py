@@ -8,10 +8,13 @@ finding it gives, and one that does not.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..rules import Example, Rule, examples
+
+WIDTH = 79  # columns prose is filled to: whole lines in an 80-column terminal
 
 
 def render_list(rules: Sequence[Rule], out: TextIO) -> None:
@@ -26,7 +29,7 @@ def render_text(rules: Sequence[Rule], out: TextIO) -> None:
     for n, rule in enumerate(rules):
         fires, passes = examples()[rule.id]
         out.write("\n" if n else "")
-        out.write(f"{rule.id} (default severity: {rule.severity})\n\n{rule.doc}\n\n")
+        out.write(f"{rule.id} (default severity: {rule.severity})\n\n{_filled(rule.doc)}\n\n")
         out.write(f"Example that fires:\n{_example(fires)}\n")
         out.write(f"Example that does not fire:\n{_example(passes)}")
 
@@ -43,6 +46,20 @@ def render_one_json(rule: Rule, out: TextIO) -> None:
     """One rule in full, as a JSON object."""
     json.dump(_full(rule), out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+def _filled(doc: str) -> str:
+    """``doc`` with each paragraph of prose filled to ``WIDTH`` columns (a check's docstring
+    is wrapped as source is, some lines longer); a paragraph of PASS/FAIL examples, whose
+    columns line up, is kept as written."""
+    paragraphs = []
+    for paragraph in doc.split("\n\n"):
+        if not paragraph.startswith(("PASS", "FAIL")):
+            paragraph = textwrap.fill(
+                " ".join(paragraph.split()), WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
 
 
 def _example(example: Example) -> str:

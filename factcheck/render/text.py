@@ -26,7 +26,7 @@ from rich.text import Text
 from ..claims import ClaimSet
 from ..report import SEVERITIES, Finding, Report, severity_rank
 from ..text import inert
-from . import DEFAULT_VIEW, Run, View
+from . import DEFAULT_VIEW, Run, View, figures
 from .statistics import counts
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -83,11 +83,8 @@ def _console(out: TextIO, color: bool | None, width: int | None) -> Console:
 def _summary(report: Report) -> Text:
     """``path: covered/claims claims covered, N drift, N unsupported, consistency x``: the
     omissions follow, listed; the sentence count is in the machine formats."""
-    s = report.summary
     return Text.assemble(
-        (inert(report.path), "bold"),
-        f": {s.covered}/{s.claims} claims covered, {s.drift} drift, {s.unsupported} unsupported, "
-        f"consistency {s.consistency:.2f}",
+        (inert(report.path), "bold"), ": " + ", ".join(figures(report.summary, brief=True))
     )
 
 
