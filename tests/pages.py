@@ -32,3 +32,17 @@ def words(text: str) -> str:
     """``text`` as lower-case words joined by single spaces, padded: a whole-word search, which
     punctuation, quotes and line breaks do not disturb."""
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+ARTICLE_BODY = (  # schema.org's articleBody beside a longer thread of letters with no telling name
+    "<body><div class='col'><div itemprop='articleBody'>"
+    "<p>The council approved the budget on Tuesday, by nine votes to two.</p>"
+    "<p>The mayor said the budget puts residents first.</p></div></div>"
+    "<div class='col'><div class='thread'>"
+    "<p>Nine votes to two, again, on a budget that raises the rates, cuts the buses, and adds"
+    " nothing for us.</p>"
+    "<p>Residents first, she says, while the library, the pool, and the park wait another"
+    " year.</p>"
+    "<p>Two councillors read it, then, and voted against it, which is more than the rest"
+    " did.</p></div></div></body>"
+)
