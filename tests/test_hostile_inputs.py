@@ -186,21 +186,21 @@ def test_directive_positions_and_scopes_on_later_lines() -> None:
 @pytest.mark.parametrize(
     "unit", ["<a ", "<a b='", "<!-- ", "<! ", "<? ", "</ ", "</a ", "<![CDATA[ "]
 )
-def test_html_unterminated_markup_runs_to_the_end(unit: str) -> None:
+def test_html_unterminated_markup_runs_to_the_end(unit: str, html_reader: str) -> None:
     text = "<p>Kept text. " + repeated(unit)
     with finishes_within(30):
         prepared = prepare(text, "html").text
     assert len(prepared) == len(text) and prepared.split() == ["Kept", "text."]
 
 
-def test_html_unclosed_attribute_quotes_repeated() -> None:
+def test_html_unclosed_attribute_quotes_repeated(html_reader: str) -> None:
     text = repeated("<p>text <a b='")
     with finishes_within(30):
         prepared = prepare(text, "html").text
     assert len(prepared) == len(text) and set(prepared.split()) == {"text"}
 
 
-def test_html_unclosed_script() -> None:
+def test_html_unclosed_script(html_reader: str) -> None:
     text = "<p>Kept.</p><script>" + repeated("</scrip <p>")
     with finishes_within(30):
         prepared = prepare(text, "html").text
@@ -220,12 +220,12 @@ def test_html_unclosed_script() -> None:
         ("<p>1 < 2 and 3<4</p>", ["1", "<", "2", "and", "3<4"]),
     ],
 )
-def test_html_markup_extent(text: str, words: list[str]) -> None:
+def test_html_markup_extent(text: str, words: list[str], html_reader: str) -> None:
     prepared = prepare(text, "html").text
     assert prepared.split() == words and len(prepared) == len(text)
 
 
-def test_html_block_tags_break_lines_where_they_stand() -> None:
+def test_html_block_tags_break_lines_where_they_stand(html_reader: str) -> None:
     text = "<body><h1>Title</h1><p>One<br/>two</p><nav>Menu</nav></body>"
     prepared = prepare(text, "html").text
     breaks = [i for i, c in enumerate(prepared) if c == "\n"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pages import ARTICLE_BODY
 
 import factcheck
 from factcheck import InputError
@@ -65,7 +66,7 @@ SAMPLES = [
 
 
 @pytest.mark.parametrize(("kind", "text"), SAMPLES)
-def test_prepared_text_keeps_every_offset(kind: str, text: str) -> None:
+def test_prepared_text_keeps_every_offset(kind: str, text: str, html_reader: str) -> None:
     prepared = prepare(text, kind)
     assert len(prepared.text) == len(text)
     assert prepared.original == text
@@ -124,7 +125,7 @@ def test_bad_front_matter_is_an_input_error(text: str, message: str) -> None:
         prepare(text, "markdown", "a.md")
 
 
-def test_html_main_text_only() -> None:
+def test_html_main_text_only(html_reader: str) -> None:
     prepared = prepare(HTML, "html")
     for furniture in ("77", "88", "99", "var", "title", "href"):
         assert furniture not in prepared.text
@@ -134,7 +135,7 @@ def test_html_main_text_only() -> None:
     assert HTML.splitlines()[4].startswith("more than 50")
 
 
-def test_html_entities_are_decoded_in_place() -> None:
+def test_html_entities_are_decoded_in_place(html_reader: str) -> None:
     text = prepare("<p>It didn&#8217;t &mdash; AT&amp;T&nbsp;said.</p>", "html").text
     assert text.split() == ["It", "didn’t", "—", "AT&T", "said."]
 
@@ -203,7 +204,9 @@ def extracted(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, 
     return claims
 
 
-def test_extract_reads_an_html_report_as_its_article(capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_reads_an_html_report_as_its_article(
+    capsys: pytest.CaptureFixture[str], html_reader: str
+) -> None:
     claims = extracted(capsys, str(PAGE))
     lines = PAGE.read_text(encoding="utf-8").splitlines()
     assert [c for c in claims if TAG.search(str(c["text"]))] == []
@@ -214,7 +217,7 @@ def test_extract_reads_an_html_report_as_its_article(capsys: pytest.CaptureFixtu
 
 
 def test_extract_input_format_overrides_the_extension(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], html_reader: str
 ) -> None:
     report = tmp_path / "page.txt"
     report.write_text(PAGE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -222,6 +225,19 @@ def test_extract_input_format_overrides_the_extension(
     assert any(TAG.search(str(c["text"])) for c in as_text)
     as_html = extracted(capsys, str(report), "--input-format", "html")
     assert [c["text"] for c in as_html] == [c["text"] for c in extracted(capsys, str(PAGE))]
+
+
+def test_extract_reads_html_with_the_reader_compare_uses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("readability")  # its choice differs from the built-in's on this page
+    report = tmp_path / "report.txt"
+    report.write_text(ARTICLE_BODY, encoding="utf-8")
+    claims = extracted(capsys, str(report), "--input-format", "html")
+    assert [c["text"] for c in claims] == [
+        "The council approved the budget on Tuesday, by nine votes to two.",
+        "The mayor said the budget puts residents first.",
+    ]
 
 
 def test_extract_reads_a_markdown_report_as_prose(

@@ -100,3 +100,14 @@ except AttributeError:
     print("ok")
 """
     assert python(code) == "ok\n"
+
+
+def test_only_an_html_input_imports_readability_lxml(tmp_path: Path) -> None:
+    pytest.importorskip("readability")
+    library = {"readability", "lxml"}
+    for args in (["--version"], ["compare", "claims.yaml", EXAMPLE, "--format", "json"]):
+        assert not imported(*args)[1] & library
+    page = tmp_path / "rewrite.html"
+    page.write_text(f"<p>{(ROOT / EXAMPLE).read_text(encoding='utf-8')}</p>", encoding="utf-8")
+    status, modules = imported("compare", "claims.yaml", str(page), "--format", "json")
+    assert status == 1 and library <= modules

@@ -11,6 +11,10 @@ kept: the elements from the one holding the page's last ``<h1>`` before it (the 
 standfirst), a sibling that scores a fifth of the best (the story goes on after an ad slot),
 and a sibling paragraph of over 80 characters mostly outside links. A page with no block
 long enough keeps all its text but furniture.
+
+Where readability-lxml chose the article's runs of text (``readability_lxml.py``), its choice
+replaces this one; the headline and a standfirst before it are added as here, and lists of
+links are dropped as here.
 """
 
 from __future__ import annotations
@@ -29,14 +33,15 @@ SIBLING_LINKS = 0.25  # most share of its text in links
 LINKS = 0.5  # a block with more of its text in links is a list of links, not article text
 
 
-def kept(page: Page) -> Callable[[int], bool]:
-    """Whether the text of element ``i`` (-1: in no element) is article text: inside the
-    elements that hold the article, not furniture, and not in a block mostly made of links
-    ("Read also: …", a list of topics)."""
-    elements = page.elements
-    roots = article(page)
+def kept(page: Page, chosen: set[int] | None = None) -> Callable[[int], bool]:
+    """Whether run ``k`` of ``page.texts`` is article text: chosen (by readability-lxml when
+    ``chosen`` is given, with the headline before it; else inside the elements that hold the
+    article), not furniture, and not in a block mostly made of links ("Read also: …", a list
+    of topics)."""
+    elements, texts = page.elements, page.texts
+    roots = article(page) if chosen is None else []
     if roots is None:
-        return lambda i: i < 0 or not elements[i].furniture
+        return lambda k: texts[k][2] < 0 or not elements[texts[k][2]].furniture
     steps = [0] * (len(elements) + 1)  # -1 over the article, +1 over each list of links:
     for i in roots:  # an element is kept where they add up to -1 (the roots are disjoint)
         steps[i] -= 1
@@ -46,7 +51,12 @@ def kept(page: Page) -> Callable[[int], bool]:
             steps[i] += 1
             steps[element.last + 1] -= 1
     cover = list(accumulate(steps))
-    return lambda i: i >= 0 and cover[i] == -1 and not elements[i].furniture
+    if chosen is None:
+        return lambda k: (i := texts[k][2]) >= 0 and cover[i] == -1 and not elements[i].furniture
+    runs = chosen | _headline(page, chosen)
+    return lambda k: (
+        k in runs and ((i := texts[k][2]) < 0 or cover[i] == 0 and not elements[i].furniture)
+    )
 
 
 def article(page: Page) -> list[int] | None:
@@ -70,6 +80,17 @@ def article(page: Page) -> list[int] | None:
         or scores.get(i, 0.0) >= least
         or _long_paragraph(elements[i])
     ]
+
+
+def _headline(page: Page, chosen: set[int]) -> set[int]:
+    """The runs from the page's last ``<h1>`` before the first of ``chosen`` up to it: the
+    headline and a standfirst, which readability-lxml leaves out."""
+    first = min(chosen)
+    before = [h for h in page.headings if page.elements[h].start < page.texts[first][0]]
+    if not before:
+        return set()
+    start = page.elements[before[-1]].start
+    return {k for k in range(first) if page.texts[k][0] > start}
 
 
 def _scores(elements: list[Element]) -> dict[int, float]:

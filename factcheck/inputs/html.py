@@ -6,8 +6,9 @@ navigation, site headers, footers, asides, forms, captions, dialogs and preforma
 element a role (``navigation``, ``dialog``…), the ``hidden`` attribute or an inline
 ``display: none`` hides; and an element whose class or id names furniture
 (``lexicon/page_furniture.txt``: cookie banners, comments, newsletter boxes, share bars, ad
-slots, related stories). ``article.py`` then picks the elements that hold the article, scored by
-their paragraphs; what they hold, less furniture, is the text. Tags become spaces; a block
+slots, related stories). readability-lxml, where it is installed (``readability_lxml.py``), or
+else ``article.py``, scoring elements by their paragraphs, then picks the runs of text that
+hold the article; they, less furniture, are the text. Tags become spaces; a block
 element's tags (``<p>``, ``<h2>``, ``<li>``, ``<br>``…) become a line break, so a heading stays
 on a line of its own, and a line break inside a block becomes space, as a browser shows it.
 Character references are left for ``decode_entities``.
@@ -44,6 +45,7 @@ BLOCKS = frozenset(
     """p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table thead tbody caption
     section article main blockquote figure figcaption header footer nav aside pre""".split()
 )
+MARKS = ("class", "id", "itemprop")  # what a reader of classes and ids needs of an element
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _CLOSES_P = BLOCKS - {"br", "hr", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "caption"}
 _SIBLINGS = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr",)}
@@ -80,7 +82,9 @@ class Element:
     """An element of the page. ``text`` and ``links`` count the visible characters (not
     spaces) of its content that is not furniture, all of it and inside links; ``own`` and
     ``commas`` those of the text whose nearest block it is (a paragraph's, a cell's).
-    ``last`` is the index of its last descendant: elements are numbered in document order."""
+    ``last`` is the index of its last descendant: elements are numbered in document order.
+    ``start`` is the offset of its start tag; ``marks`` its attributes that name what it holds
+    (``MARKS``), for readability-lxml."""
 
     name: str
     parent: int
@@ -94,6 +98,8 @@ class Element:
     links: int = 0
     own: int = 0
     commas: int = 0
+    start: int = 0
+    marks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -108,14 +114,16 @@ class Page:
 
 
 def strip(text: str) -> str:
-    """``text`` with everything but its article text blanked; the same length."""
+    """``text`` with everything but its article text blanked; the same length. readability-lxml
+    chooses the article where it is installed and reads the page, the built-in elsewhere."""
     from .article import kept
+    from .readability_lxml import chosen
 
     page = read(text)
-    keep = kept(page)
+    keep = kept(page, chosen(page, text))
     chars = [" "] * len(text)
-    for start, end, element in page.texts:
-        if keep(element):
+    for k, (start, end, _) in enumerate(page.texts):
+        if keep(k):
             chars[start:end] = text[start:end].replace("\n", " ")
     for at in page.breaks:
         chars[at] = "\n"
@@ -135,7 +143,7 @@ def read(text: str) -> Page:
             page.breaks.append(m.start)
         if m.kind == "start" and m.name not in VOID:
             _close_implied(page, stack, open_names, m.name)
-            _open(page, stack, open_names, m.name, text[m.start : m.end])
+            _open(page, stack, open_names, m, text[m.start : m.end])
         elif m.kind == "end" and open_names.get(m.name):
             while _close(page, stack, open_names) != m.name:
                 pass
@@ -173,7 +181,8 @@ def _close_implied(page: Page, stack: list[int], open_names: dict[str, int], nam
         _close(page, stack, open_names)
 
 
-def _open(page: Page, stack: list[int], open_names: dict[str, int], name: str, tag: str) -> None:
+def _open(page: Page, stack: list[int], open_names: dict[str, int], m: _Markup, tag: str) -> None:
+    name = m.name
     parent = stack[-1] if stack else -1
     up = page.elements[parent] if stack else None
     attributes = _attributes(tag, name) if len(tag) > len(name) + 3 else {}
@@ -192,7 +201,12 @@ def _open(page: Page, stack: list[int], open_names: dict[str, int], name: str, t
     index = len(page.elements)
     block = index if name in BLOCKS or name == "body" else up.block if up else -1
     in_link = name == "a" or (up is not None and up.in_link)
-    page.elements.append(Element(name, parent, furniture, content, in_article, in_link, block))
+    marks = tuple((key, attributes[key]) for key in MARKS if key in attributes)
+    page.elements.append(
+        Element(
+            name, parent, furniture, content, in_article, in_link, block, start=m.start, marks=marks
+        )
+    )
     if name == "h1" and not furniture:
         page.headings.append(index)
     stack.append(index)
