@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import factcheck
 
@@ -26,6 +27,9 @@ from .errors import InputError
 from .files import STDIN
 from .render import Run
 from .report import Report
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 UNMAPPED = (  # what a derivative with no claims file lacks
     "no claims file for it: pass --claims FILE, map it in a manifest, "
@@ -63,32 +67,41 @@ def compare_all(
     documents: Sequence[tuple[ClaimSet, str, str]],
     jobs: int = 1,
     cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+    client: Client | None = None,
 ) -> Iterator[Report]:
     """The report of each (claims, text, path), in the order given; ``jobs`` > 1 compares in
-    that many processes (the checks are pure Python, so threads would share one core).
+    that many processes (the checks are pure Python, so threads would share one core), a Dask
+    ``client`` on its cluster (``cluster.map_ordered``).
 
-    Each distinct claims set goes to each worker once, when the worker starts, and a task
-    names it by its index: the analysis a ClaimSet keeps is made once per worker, not once per
-    document, and a task carries only a text."""
+    Each distinct claims set is analysed once and goes to each worker once (when a process
+    starts, or scattered to the cluster), and a task names it by its index: the analysis a
+    ClaimSet keeps is made once, not once per document, and a task carries only a text."""
     compare = factcheck.compare  # looked up now, so a test can stand in for the engine
-    if jobs <= 1 or len(documents) < 2:
+    if client is None and (jobs <= 1 or len(documents) < 2):
         for claims, text, path in documents:
             yield compare(claims, text, path, cutoffs)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only here: its import costs start-up
-
     distinct = {id(claims): claims for claims, _, _ in documents}
     for claims in distinct.values():
-        claims.analysis  # noqa: B018 -- made here once: workers started by fork inherit it
+        claims.analysis  # noqa: B018 -- made here once: forked or scattered workers get it
     index = {key: n for n, key in enumerate(distinct)}
     tasks = [(index[id(claims)], text, path) for claims, text, path in documents]
     start = (compare, tuple(distinct.values()), cutoffs)
+    if client is not None:
+        from .cluster import map_ordered
+
+        yield from map_ordered(client, _compare_chunk, start, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only here: its import costs start-up
+
     workers = min(jobs, len(documents))
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=start) as pool:
         yield from pool.map(_compare_task, tasks, chunksize=CHUNK)
 
 
-_worker: tuple[Compare, tuple[ClaimSet, ...], Cutoffs] | None = None  # set in a worker process
+Started = tuple[Compare, tuple[ClaimSet, ...], Cutoffs]  # the engine, claim sets, cutoffs
+Task = tuple[int, str, str]  # the index of a document's claims set, its text, its path
+_worker: Started | None = None  # set in a worker process
 
 
 def _start_worker(compare: Compare, claim_sets: tuple[ClaimSet, ...], cutoffs: Cutoffs) -> None:
@@ -96,12 +109,16 @@ def _start_worker(compare: Compare, claim_sets: tuple[ClaimSet, ...], cutoffs: C
     _worker = (compare, claim_sets, cutoffs)
 
 
-def _compare_task(task: tuple[int, str, str]) -> Report:
-    """The report of one document in a worker: (index of its claims set, text, path)."""
+def _compare_task(task: Task) -> Report:
+    """The report of one document in a worker process started by ``compare_all``."""
     assert _worker is not None, "a task ran outside a worker started by compare_all"
-    compare, claim_sets, cutoffs = _worker
-    index, text, path = task
-    return compare(claim_sets[index], text, path, cutoffs)
+    return _compare_chunk(_worker, [task])[0]
+
+
+def _compare_chunk(started: Started, tasks: list[Task]) -> list[Report]:
+    """The report of each document of ``tasks``, with what a worker was started with."""
+    compare, claim_sets, cutoffs = started
+    return [compare(claim_sets[index], text, path, cutoffs) for index, text, path in tasks]
 
 
 def runs(documents: Sequence[Derivative], reports: Sequence[Report]) -> list[Run]:
@@ -206,15 +223,20 @@ def _within(claims: str, repository: str, document: str) -> str:
 
 
 def check(
-    documents: Sequence[Derivative], jobs: int, config: Config, watch: Watch | None = None
+    documents: Sequence[Derivative],
+    jobs: int,
+    config: Config,
+    watch: Watch | None = None,
+    client: Client | None = None,
 ) -> Checked:
     """Compare every rewrite (``jobs`` 0: one a CPU); locate findings in the original file,
     then apply the rewrite's own suppression comments and the configured severities and rules:
     in that order, so a directive for a rule this run does not report (``--select drift``,
     ``omission: off``) still suppresses what it names, rather than being warned of as unused.
-    ``watch`` sees the reports as they come, to show progress."""
+    ``watch`` sees the reports as they come, to show progress; ``client`` compares on a Dask
+    cluster instead of here."""
     texts = [(d.claims, d.prepared.text, d.name) for d in documents]
-    compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs)
+    compared = compare_all(texts, jobs or os.cpu_count() or 1, config.cutoffs, client)
     reports, warnings = [], []
     for document, report in zip(
         documents, watch(compared, len(texts)) if watch else compared, strict=True

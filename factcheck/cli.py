@@ -30,11 +30,20 @@ import factcheck
 from .options import Color, ExitCode, FailOn, InputFormat, OutputFormat, ReportFormat
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from . import batch, render
     from .render import Run
     from .report import Report
 
 T = TypeVar("T")
+SCHEDULER = typer.Option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster: a scheduler's address, or local[:N] for N worker processes "
+    "started for the run (needs the dask extra).",
+    show_default=False,
+)
 PROGRESS_FROM = 10  # documents from which a terminal run shows a progress bar
 
 
@@ -197,6 +206,7 @@ def compare_command(
             "--jobs", "-j", min=0, metavar="N", help="Documents compared at once (0: one a CPU)."
         ),
     ] = 1,
+    scheduler: Annotated[str | None, SCHEDULER] = None,
     output_format: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -321,7 +331,8 @@ def compare_command(
             batch.files_read(loaded, settings, baseline_file, paths or []),
         )
         documents = _noticed(loaded)
-        compared = _warned(batch.check(documents, jobs, settings, _comparing))
+        with _cluster(scheduler, jobs) as client:
+            compared = _warned(batch.check(documents, jobs, settings, _comparing, client))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline, settings))
         runs = batch.runs(documents, reports)
         _render(write, output_format, runs, output_file, view)
@@ -348,6 +359,7 @@ def evaluate_command(
         ),
     ] = None,
     color: Annotated[Color, typer.Option("--color", help="Colour the text format.")] = Color.AUTO,
+    scheduler: Annotated[str | None, SCHEDULER] = None,
 ) -> None:
     """Measure judgment on human-labelled pairs: balanced accuracy, precision, recall, F1."""
     from . import files
@@ -357,9 +369,11 @@ def evaluate_command(
     with _user_errors():
         files.guard([("--errors", errors)], labelled)
         pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
-    start = time.perf_counter()
-    judgments = list(judge_all(_progress(pairs, "judging pairs", len(pairs))))
-    rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
+        with _cluster(scheduler) as client:
+            start = time.perf_counter()
+            judged = judge_all(pairs, client)
+            judgments = list(_progress(judged, "judging pairs", len(pairs)))
+            rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
     if output_format is OutputFormat.JSON:
         render.render_json(metrics(judgments), rate, sys.stdout)
     else:
@@ -448,6 +462,24 @@ def rule_command(
         render.render_text(chosen, sys.stdout)
     else:
         render.render_list(chosen, sys.stdout)
+
+
+@contextmanager
+def _cluster(scheduler: str | None, jobs: int = 1) -> "Iterator[Client | None]":
+    """A Dask client of ``--scheduler`` for the run (closed with it), or None to work here."""
+    if scheduler is None:
+        yield None
+        return
+    from .errors import InputError
+
+    if jobs != 1:
+        raise InputError(
+            "--jobs and --scheduler cannot be used together: the cluster's workers run the documents"
+        )
+    from .cluster import connect
+
+    with connect(scheduler) as client:
+        yield client
 
 
 def _comparing(reports: "Iterator[Report]", total: int) -> "Iterator[Report]":

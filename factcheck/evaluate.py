@@ -17,13 +17,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .claims import ClaimSet
 from .compare import compare
 from .errors import InputError, decoding, require_unicode
 from .extract import extract
 from .report import Report
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 LABELS = ("consistent", "inconsistent")
 
@@ -182,14 +185,28 @@ def judge(pair: LabelledPair) -> Judgment:
     return next(judge_all([pair]))
 
 
-def judge_all(pairs: Iterable[LabelledPair]) -> Iterator[Judgment]:
+def judge_all(pairs: Iterable[LabelledPair], client: Client | None = None) -> Iterator[Judgment]:
     """``judge`` each pair in turn, each distinct source extracted once: its claims, and their
-    analysis, serve every derivative of it, as a claims file serves every rewrite."""
-    claims: dict[str, ClaimSet] = {}
-    for pair in pairs:
-        if pair.source not in claims:
-            claims[pair.source] = extract(pair.source)
-        yield Judgment(pair, compare(claims[pair.source], pair.derivative, pair.id))
+    analysis, serve every derivative of it, as a claims file serves every rewrite. With a Dask
+    ``client`` the pairs are judged on its cluster a chunk at a time (a source extracted once
+    a chunk), the judgments yielded in the same order."""
+    if client is None:
+        claims: dict[str, ClaimSet] = {}
+        for pair in pairs:
+            if pair.source not in claims:
+                claims[pair.source] = extract(pair.source)
+            yield Judgment(pair, compare(claims[pair.source], pair.derivative, pair.id))
+        return
+    from .cluster import map_ordered
+
+    listed = list(pairs)
+    for pair, report in zip(listed, map_ordered(client, _judge_chunk, None, listed), strict=True):
+        yield Judgment(pair, report)
+
+
+def _judge_chunk(_: None, pairs: list[LabelledPair]) -> list[Report]:
+    """The report of each pair, judged on a worker."""
+    return [judgment.report for judgment in judge_all(pairs)]
 
 
 def metrics(judgments: Sequence[Judgment]) -> Metrics:

@@ -1,0 +1,111 @@
+"""``--scheduler``: comparing and judging on a Dask cluster (the optional extra ``factcheck[dask]``).
+
+Nothing of the engine changes; the work is shipped. The client reads the documents (as a local
+run does: front matter, suppressions and locations stay where they are made) and sends their
+texts in chunks of ``CHUNK``. Each distinct claims set is analysed once, on the client, and
+scattered to every worker once (``broadcast``): a task names it by its index and carries only
+texts. The reports come back in input order, so every output format is byte-identical to a
+serial run.
+
+Failure is Dask's to handle, and the user's to hear of as locally: a worker that dies has its
+chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker), an
+``InputError`` raised on a worker comes back as itself (exit status 2, one line), and a
+scheduler that cannot be reached within Dask's connect timeout
+(``distributed.comm.timeouts.connect``) is an ``InputError`` too.
+
+``--scheduler local`` or ``local:N`` starts a ``LocalCluster`` of N worker processes (one a CPU
+when N is left out), one thread each since the checks are pure Python, and closes it at the
+end of the run. Anything else is the address of a running ``dask scheduler``, whose workers
+must have the same factcheck installed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+T = TypeVar("T")
+R = TypeVar("R")
+LOCAL = "local"
+CHUNK = 32  # documents a task: a task costs the scheduler about a millisecond, a document less
+RETRIES = 2  # a chunk whose worker raised something other than an input error runs again
+EXTRA = "pip install 'factcheck[dask]'"
+
+
+def parse(spec: str) -> tuple[str | None, int]:
+    """(address, 0) for a scheduler's address; (None, workers) for ``local`` or ``local:N``."""
+    name, _, count = spec.partition(":")
+    if name != LOCAL:
+        if not spec.strip():
+            raise InputError("--scheduler: expected an address or local[:N]")
+        return spec, 0
+    if not count:
+        return None, os.cpu_count() or 1
+    if not (count.isascii() and count.isdigit()) or not 0 < int(count) <= 1024:
+        raise InputError(f"--scheduler {spec}: local:N takes a number of workers from 1 to 1024")
+    return None, int(count)
+
+
+@contextmanager
+def connect(spec: str) -> Iterator[Client]:
+    """A client of the scheduler ``spec`` names, closed (with the local cluster it started,
+    if any) when the run ends."""
+    address, workers = parse(spec)
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError(f"--scheduler needs the dask extra: {EXTRA}") from None
+    if address is None:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: a second cluster warns of 8787
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    else:
+        cluster = None
+        timeout = dask.config.get("distributed.comm.timeouts.connect")
+        try:
+            client = Client(address, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise InputError(f"--scheduler {spec}: cannot reach the scheduler: {reason}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def map_ordered(
+    client: Client,
+    work: Callable[[Any, list[T]], list[R]],
+    shared: Any,
+    items: Sequence[T],
+    chunk: int = CHUNK,
+) -> Iterator[R]:
+    """``work(shared, chunk)`` over ``items`` a chunk at a time on the cluster, each item's
+    result yielded in input order as its chunk completes. ``shared`` is sent to every worker
+    once, not with each chunk."""
+    if not items:
+        return
+    everywhere = client.scatter(shared, broadcast=True, hash=False)
+    chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
+    futures = client.map(work, [everywhere] * len(chunks), chunks, retries=RETRIES, pure=False)
+    try:
+        for future in futures:
+            yield from future.result()
+    finally:
+        client.cancel(futures)

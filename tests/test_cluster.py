@@ -1,0 +1,227 @@
+"""``--scheduler``: compare and evaluate on a Dask cluster, with the output of a serial run.
+
+One ``LocalCluster`` of two worker processes serves the module (started once: about two
+seconds); the killed-worker test starts its own, since it kills one. Skipped where the dask
+extra is not installed (CI installs it with the test extra).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from runner import run
+
+import factcheck
+from factcheck import batch
+from factcheck.claims import ClaimSet
+from factcheck.cli import ExitCode
+from factcheck.errors import InputError
+from factcheck.render import RENDERERS
+from factcheck.report import Report
+
+distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = (ROOT / "examples" / "ai-alliance-rewrite.txt").read_text(encoding="utf-8")
+DOCUMENTS = 12  # more than one chunk would need: chunks are CHUNK documents
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a running cluster of two worker processes."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture
+def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with claims.yaml and DOCUMENTS rewrites that differ, in docs/."""
+    shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
+    (tmp_path / "docs").mkdir()
+    for n in range(DOCUMENTS):
+        changed = EXAMPLE.replace("Geneva", f"Geneva {n}").replace("50", str(50 + n))
+        (tmp_path / "docs" / f"{n:02}.txt").write_text(changed, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("output_format", sorted(RENDERERS))
+def test_every_format_is_the_same_bytes_as_a_serial_run(
+    docs: Path, scheduler: str, output_format: str
+) -> None:
+    args = ("compare", "--claims", "claims.yaml", "docs/*.txt", "-f", output_format)
+    serial = run(*args)
+    clustered = run(*args, "--scheduler", scheduler)
+    assert serial.exit_code == clustered.exit_code == ExitCode.FINDINGS
+    assert clustered.stdout == serial.stdout
+    assert clustered.stderr == serial.stderr == ""
+
+
+def test_a_local_cluster_started_for_the_run(docs: Path) -> None:
+    """The issue's own command: ``--scheduler local:2`` starts and closes a cluster."""
+    args = ("compare", "--claims", "claims.yaml", "docs/*.txt", "-f", "json")
+    serial = run(*args)
+    clustered = run(*args, "--scheduler", "local:2")
+    assert clustered.exit_code == ExitCode.FINDINGS
+    assert clustered.stdout == serial.stdout
+
+
+def test_evaluate_on_a_cluster_judges_as_here(tmp_path: Path, scheduler: str) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    rewrite = EXAMPLE.split("\n\n")[1]
+    lines = [
+        f'{{"id": "p{n}", "source": {_json(EXAMPLE)}, "derivative": {_json(text)}, '
+        f'"label": "{label}"}}'
+        for n, (text, label) in enumerate(
+            [(rewrite, "inconsistent"), (rewrite.replace("50", "45"), "consistent")] * 5
+        )
+    ]
+    pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    serial = run("evaluate", str(pairs), "-f", "json")
+    clustered = run("evaluate", str(pairs), "-f", "json", "--scheduler", scheduler)
+    assert serial.exit_code == clustered.exit_code == ExitCode.OK
+    assert _without_rate(clustered.stdout) == _without_rate(serial.stdout)
+
+
+def _json(text: str) -> str:
+    import json
+
+    return json.dumps(text)
+
+
+def _without_rate(stdout: str) -> object:
+    import json
+
+    doc = json.loads(stdout)
+    doc.pop("pairs_per_second", None)
+    return doc
+
+
+def test_an_input_error_on_a_worker_is_exit_2_as_here(
+    docs: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(factcheck, "compare", _Refusing(factcheck.compare))
+    args = ("compare", "--claims", "claims.yaml", "docs/*.txt")
+    serial = run(*args)
+    clustered = run(*args, "--scheduler", scheduler)
+    assert serial.exit_code == clustered.exit_code == ExitCode.INPUT_ERROR
+    assert clustered.stderr == serial.stderr == "factcheck: error: docs/03.txt: refused\n"
+
+
+class _Refusing:
+    """A stand-in engine that refuses one document as the engine refuses bad input; an object,
+    so that pickling carries the real engine with it to the workers."""
+
+    def __init__(self, engine: object) -> None:
+        self.engine = engine
+
+    def __call__(self, claims: ClaimSet, text: str, path: str, cutoffs: object) -> Report:
+        if path.endswith("03.txt"):
+            raise InputError(f"{path}: refused")
+        return self.engine(claims, text, path, cutoffs)  # type: ignore[operator,no-any-return]
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(docs: Path) -> None:
+    with (
+        socket_nobody_listens_on() as address,
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+    ):
+        result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", address)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: --scheduler {address}: cannot reach the scheduler")
+
+
+@contextlib.contextmanager
+def socket_nobody_listens_on() -> Iterator[str]:
+    """A loopback address with a port that was free a moment ago."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    yield f"tcp://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("local:0", "local:N takes a number of workers from 1 to 1024"),
+        ("local:two", "local:N takes a number of workers from 1 to 1024"),
+        (" ", "expected an address or local[:N]"),
+    ],
+)
+def test_a_bad_scheduler_is_an_input_error(docs: Path, spec: str, message: str) -> None:
+    result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", spec)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_jobs_and_scheduler_together_are_refused(docs: Path) -> None:
+    result = run("compare", "-c", "claims.yaml", "docs/00.txt", "-j", "2", "--scheduler", "local:2")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "--jobs and --scheduler cannot be used together" in result.stderr
+
+
+def test_without_the_extra_the_option_says_what_to_install(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "distributed", None)  # import fails
+    result = run("compare", "-c", "claims.yaml", "docs/00.txt", "--scheduler", "local:2")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "pip install 'factcheck[dask]'" in result.stderr
+
+
+def test_a_worker_killed_mid_run_has_its_documents_run_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    claims = factcheck.load_claims((ROOT / "claims.yaml").read_text(encoding="utf-8"))
+    documents = [(claims, EXAMPLE.replace("50", str(n)), f"d{n}") for n in range(200)]
+    expected = [factcheck.compare(c, t, p) for c, t, p in documents]
+    monkeypatch.setattr(factcheck, "compare", _Slow(factcheck.compare))
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        reports = batch.compare_all(documents, client=client)
+        got = [next(reports)]  # the work is out on both workers now
+        busy = _busiest(client)
+        with contextlib.suppress(Exception):  # the worker dies before it can answer
+            client.run(os._exit, 1, workers=[busy])
+        got += list(reports)
+        assert busy not in client.scheduler_info()["workers"]  # it was killed
+    assert got == expected
+
+
+class _Slow:
+    """The engine, a little slower, so that a run is still going when a worker is killed."""
+
+    def __init__(self, engine: object) -> None:
+        self.engine = engine
+
+    def __call__(self, claims: ClaimSet, text: str, path: str, cutoffs: object = None) -> Report:
+        time.sleep(0.02)
+        args = (claims, text, path) if cutoffs is None else (claims, text, path, cutoffs)
+        return self.engine(*args)  # type: ignore[operator,no-any-return]
+
+
+def _busiest(client: object) -> str:
+    """The worker with the most tasks in hand (waiting for it to have some)."""
+    for _ in range(200):
+        processing = client.processing()  # type: ignore[attr-defined]
+        busy = max(processing, key=lambda worker: len(processing[worker]))
+        if processing[busy]:
+            return str(busy)
+        time.sleep(0.01)
+    raise AssertionError("no worker had work to kill it during")
