@@ -1,17 +1,23 @@
 """The Dask API (``factcheck.dask``, issue 12): a bag or a DataFrame column gives what
 ``factcheck.compare`` gives serially, in order; the claims are analysed once and go to each
-worker of a cluster once; and input errors are raised as ``compare`` raises them.
+worker of a cluster once; input errors are raised as ``compare`` raises them; and the README's
+Dask and Spark examples run as written.
 
 Every test but one computes on Dask's synchronous scheduler; that one starts a cluster of two
 worker processes, as a user's would be."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import pickle
 import re
 import sys
+import types
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hang import Hang, time_limit
@@ -25,6 +31,7 @@ dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
 
 ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 CLAIMS_TEXT = (ROOT / "claims.yaml").read_text(encoding="utf-8")
 TEXTS = [  # a faithful rewrite, drifted ones, texts about other reports, an empty one
     (ROOT / "examples/ai-alliance-rewrite.txt").read_text(encoding="utf-8"),
@@ -130,6 +137,61 @@ def test_claims_that_are_not_valid_unicode_are_refused_before_anything_runs() ->
     ):
         with pytest.raises(factcheck.InputError, match="^bad.yaml: not valid Unicode"):
             build()
+
+
+def python_block(marker: str) -> str:
+    """The README's Python block that contains ``marker``."""
+    blocks = re.findall(r"^```python\n(.*?)^```", README, flags=re.MULTILINE | re.DOTALL)
+    (found,) = [b for b in blocks if marker in b]
+    return str(found)
+
+
+def test_the_readmes_dask_example_prints_what_compare_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    example: dict[str, Any] = {"__name__": "readme"}  # defines main(), starts no cluster
+    exec(compile(python_block("factcheck.dask import compare_bag"), "README.md", "exec"), example)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        example["main"]()
+    reports = serial(claims(), example["SUMMARIES"])
+    counts, table = printed.getvalue().split("\n", 1)
+    assert counts == str([(r["summary"]["drift"], r["summary"]["unsupported"]) for r in reports])
+    drifted = [n + 1 for n, r in enumerate(reports) if r["summary"]["drift"]]
+    assert drifted and [int(line.split()[1]) for line in table.splitlines()[1:]] == drifted
+
+
+def test_the_readmes_spark_example_declares_the_columns_compare_pandas_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pyspark is no dependency: the example runs with ``pandas_udf`` standing in, recording
+    the schema it declares and the function, and Spark's broadcast as a pickled copy."""
+    declared: dict[str, Any] = {}
+
+    def pandas_udf(schema: str) -> Any:
+        def register(function: Any) -> Any:
+            declared.update(schema=schema, function=function)
+            return lambda *columns: mock.MagicMock()  # a Spark column
+
+        return register
+
+    functions = types.ModuleType("pyspark.sql.functions")
+    functions.pandas_udf = pandas_udf  # type: ignore[attr-defined]
+    for name in ("pyspark", "pyspark.sql"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "pyspark.sql.functions", functions)
+    shipped = types.SimpleNamespace(
+        broadcast=lambda v: types.SimpleNamespace(value=pickle.loads(pickle.dumps(v)))
+    )
+    monkeypatch.chdir(ROOT)
+    example = {"spark": types.SimpleNamespace(sparkContext=shipped), "articles": mock.MagicMock()}
+    exec(compile(python_block("@pandas_udf"), "README.md", "exec"), example)
+    spark_types = {"long": "int64", "double": "float64", "string": "string"}
+    fields = [field.split() for field in declared["schema"].split(",")]
+    assert [(name, spark_types[kind]) for name, kind in fields] == list(COLUMNS.items())
+    texts = pd.Series(TEXTS[:4])
+    assert declared["function"](texts).equals(compare_pandas(claims(), texts))
 
 
 SPY = """
