@@ -111,3 +111,21 @@ def test_only_an_html_input_imports_readability_lxml(tmp_path: Path) -> None:
     page.write_text(f"<p>{(ROOT / EXAMPLE).read_text(encoding='utf-8')}</p>", encoding="utf-8")
     status, modules = imported("compare", "claims.yaml", str(page), "--format", "json")
     assert status == 1 and library <= modules
+
+
+def test_neither_the_api_nor_the_pandas_function_imports_dask() -> None:
+    """``factcheck.dask`` is imported by its users alone, and imports Dask only to build a
+    graph: ``compare_pandas``, which a Spark pandas UDF calls, needs pandas and not Dask."""
+    pytest.importorskip("pandas")
+    code = """
+import json, sys
+import factcheck
+claims = factcheck.load_claims("claims:\\n- id: c1\\n  text: It rained.\\n")
+factcheck.compare(claims, "It rained.")
+api = sorted({"dask", "factcheck.dask"} & set(sys.modules))
+import pandas
+from factcheck.dask import compare_pandas
+rows = compare_pandas(claims, pandas.Series(["It rained."]))
+print(json.dumps([api, "dask" in sys.modules, int(rows["covered"][0])]))
+"""
+    assert json.loads(python(code)) == [[], False, 1]
