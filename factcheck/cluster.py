@@ -8,9 +8,10 @@ texts. The reports come back in input order, so every output format is byte-iden
 serial run.
 
 Failure is Dask's to handle, and the user's to hear of as locally: a worker that dies has its
-chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker), an
-``InputError`` raised on a worker comes back as itself (exit status 2, one line), and a
-scheduler that cannot be reached within Dask's connect timeout
+chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker). What a
+chunk raises comes back as its result (``Failed``) and is raised here, as it would have been
+in a serial run: an ``InputError`` is exit status 2, anything else a bug (exit 3), each one
+line. A scheduler that cannot be reached within Dask's connect timeout
 (``distributed.comm.timeouts.connect``) is an ``InputError`` too.
 
 ``--scheduler local`` or ``local:N`` starts a ``LocalCluster`` of N worker processes (one a CPU
@@ -25,6 +26,8 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError
@@ -36,7 +39,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 LOCAL = "local"
 CHUNK = 32  # documents a task: a task costs the scheduler about a millisecond, a document less
-RETRIES = 2  # a chunk whose worker raised something other than an input error runs again
 EXTRA = "pip install 'factcheck[dask]'"
 
 
@@ -103,9 +105,32 @@ def map_ordered(
         return
     everywhere = client.scatter(shared, broadcast=True, hash=False)
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
-    futures = client.map(work, [everywhere] * len(chunks), chunks, retries=RETRIES, pure=False)
+    futures = client.map(partial(_caught, work), [everywhere] * len(chunks), chunks, pure=False)
     try:
         for future in futures:
-            yield from future.result()
+            result = future.result()
+            if isinstance(result, Failed):
+                raise result.error
+            yield from result
     finally:
         client.cancel(futures)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """What a chunk raised on a worker, returned as its result. Raised there, it would be
+    logged by the worker, traceback and all (on the user's terminal, for a local cluster).
+    Dask pickles an exception with its traceback, so ``FACTCHECK_DEBUG=1`` still shows where
+    on the worker it was raised."""
+
+    error: Exception
+
+
+def _caught(
+    work: Callable[[Any, list[T]], list[R]], shared: Any, chunk: list[T]
+) -> list[R] | Failed:
+    """``work(shared, chunk)``, or what it raised."""
+    try:
+        return work(shared, chunk)
+    except Exception as exc:  # raised on the client: exit 2 for an input error, 3 for a bug
+        return Failed(exc)

@@ -18,7 +18,7 @@ import pytest
 from runner import run
 
 import factcheck
-from factcheck import batch
+from factcheck import batch, cli
 from factcheck.claims import ClaimSet
 from factcheck.cli import ExitCode
 from factcheck.errors import InputError
@@ -117,16 +117,62 @@ def test_an_input_error_on_a_worker_is_exit_2_as_here(
     assert clustered.stderr == serial.stderr == "factcheck: error: docs/03.txt: refused\n"
 
 
-class _Refusing:
-    """A stand-in engine that refuses one document as the engine refuses bad input; an object,
-    so that pickling carries the real engine with it to the workers."""
+def test_a_document_refused_on_a_worker_is_tried_once(
+    docs: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine is pure: a chunk that raised would raise again, and the user waits for it."""
+    monkeypatch.setattr(factcheck, "compare", _Refusing(factcheck.compare, docs / "tried"))
+    result = run("compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", scheduler)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert (docs / "tried").read_text(encoding="utf-8").splitlines() == ["docs/03.txt"]
 
-    def __init__(self, engine: object) -> None:
-        self.engine = engine
+
+def test_a_bug_on_a_worker_is_one_line_and_exit_3_as_here(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """On a cluster the run starts, whose workers write to this terminal: nothing of Dask's
+    (a worker logs a task that raised, with its traceback) comes with the line."""
+    broken = _Refusing(factcheck.compare, docs / "tried", RuntimeError)
+    monkeypatch.setattr(factcheck, "compare", broken)
+    code = cli.run(["compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", "local:2"])
+    assert code == ExitCode.INTERNAL_ERROR
+    assert capfd.readouterr().err.splitlines() == [
+        "factcheck: internal error: RuntimeError: docs/03.txt: refused — please report it"
+    ]
+    assert (docs / "tried").read_text(encoding="utf-8").splitlines() == ["docs/03.txt"]
+
+
+def test_factcheck_debug_shows_where_on_the_worker_a_bug_was_raised(
+    docs: Path,
+    scheduler: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(factcheck, "compare", _Refusing(factcheck.compare, error=RuntimeError))
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    code = cli.run(["compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", scheduler])
+    assert code == ExitCode.INTERNAL_ERROR
+    stderr = capsys.readouterr().err
+    assert 'test_cluster.py", line' in stderr and "raise self.error(" in stderr  # the worker's
+    assert stderr.splitlines()[-1].startswith("factcheck: internal error: RuntimeError")
+
+
+class _Refusing:
+    """A stand-in engine that refuses one document as the engine refuses bad input (or raises
+    ``error``), noting the path in ``tried`` each time; an object, so that pickling carries the
+    real engine with it to the workers."""
+
+    def __init__(
+        self, engine: object, tried: Path | None = None, error: type[Exception] = InputError
+    ) -> None:
+        self.engine, self.tried, self.error = engine, tried, error
 
     def __call__(self, claims: ClaimSet, text: str, path: str, cutoffs: object) -> Report:
         if path.endswith("03.txt"):
-            raise InputError(f"{path}: refused")
+            if self.tried is not None:
+                with self.tried.open("a", encoding="utf-8") as tried:
+                    tried.write(path + "\n")
+            raise self.error(f"{path}: refused")
         return self.engine(claims, text, path, cutoffs)  # type: ignore[operator,no-any-return]
 
 
