@@ -12,7 +12,8 @@ chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker
 chunk raises comes back as its result (``Failed``) and is raised here, as it would have been
 in a serial run: an ``InputError`` is exit status 2, anything else a bug (exit 3), each one
 line. A scheduler that cannot be reached within Dask's connect timeout
-(``distributed.comm.timeouts.connect``) is an ``InputError`` too.
+(``distributed.comm.timeouts.connect``), or an address where something else answers, is an
+``InputError`` too (``_reach``).
 
 ``--scheduler local`` or ``local:N`` starts a ``LocalCluster`` of N worker processes (one a CPU
 when N is left out), one thread each since the checks are pure Python, and closes it at the
@@ -62,7 +63,6 @@ def connect(spec: str) -> Iterator[Client]:
     if any) when the run ends."""
     address, workers = parse(spec)
     try:
-        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError(f"--scheduler needs the dask extra: {EXTRA}") from None
@@ -77,18 +77,47 @@ def connect(spec: str) -> Iterator[Client]:
         client = Client(cluster)
     else:
         cluster = None
-        timeout = dask.config.get("distributed.comm.timeouts.connect")
-        try:
-            client = Client(address, timeout=timeout)
-        except (OSError, TimeoutError, ValueError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise InputError(f"--scheduler {spec}: cannot reach the scheduler: {reason}") from None
+        client = _reach(address)
     try:
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _reach(address: str) -> Client:
+    """A client of the scheduler at ``address``, or an ``InputError`` saying why there is none:
+    nothing answers within Dask's connect timeout, Dask cannot read the address, TLS is not
+    configured, or the peer is no Dask scheduler (a web server, a worker). Each is the
+    user's to fix, whatever Dask raises for it. Dask's handshake waits without end for a peer
+    that accepts and stays silent, so one is made first, within twice the timeout (Dask's
+    own message, if any, comes first)."""
+    import asyncio
+
+    import dask
+    from dask.utils import parse_timedelta
+    from distributed import Client
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s")
+
+    async def handshake() -> None:
+        args = Security().get_connection_args("client")
+        await (await connect(address, timeout=timeout, **args)).close()
+
+    try:
+        asyncio.run(asyncio.wait_for(handshake(), 2 * timeout))
+        return Client(address, timeout=timeout)
+    except Exception as exc:
+        if isinstance(exc, MemoryError):  # the length Dask reads from a web server's reply
+            reason = "what answers there is no Dask scheduler"
+        elif isinstance(exc, asyncio.TimeoutError) and not str(exc):  # no handshake came
+            reason = f"no Dask scheduler answered within {2 * timeout:g} s"
+        else:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"--scheduler {address}: cannot reach the scheduler: {reason}") from None
 
 
 def map_ordered(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hang import finishes_within
 from runner import run
 
 import factcheck
@@ -196,6 +197,71 @@ def socket_nobody_listens_on() -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     yield f"tcp://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [b"", b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n"],
+    ids=["silent", "a web server"],
+)
+def test_a_peer_that_is_no_scheduler_is_one_line_and_exit_2(docs: Path, reply: bytes) -> None:
+    """A service that accepts and says nothing Dask reads: Dask's handshake would wait for it
+    for ever, or read a web server's reply as a message of exabytes (a MemoryError)."""
+    with (
+        a_peer(reply) as address,
+        dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}),
+        finishes_within(20),
+    ):
+        result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", address)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: --scheduler {address}: cannot reach the scheduler")
+
+
+@pytest.mark.parametrize("worker", [False, True], ids=["tls unconfigured", "a worker"])
+def test_an_address_dask_cannot_use_is_one_line_and_exit_2(
+    docs: Path, scheduler: str, worker: bool
+) -> None:
+    """Dask raises a TypeError for these, which the command would report as its own bug."""
+    address = "tls://127.0.0.1:1"
+    if worker:
+        with distributed.Client(scheduler) as client:
+            address = next(iter(client.scheduler_info()["workers"]))
+    result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", address)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: --scheduler {address}: cannot reach the scheduler")
+
+
+@contextlib.contextmanager
+def a_peer(reply: bytes) -> Iterator[str]:
+    """The address of a loopback server that accepts each connection, sends it ``reply`` and
+    keeps it open, as a service that is no Dask scheduler may."""
+    import socket
+    import threading
+
+    stop, held = threading.Event(), []
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.05)
+
+        def serve() -> None:
+            while not stop.is_set():
+                with contextlib.suppress(TimeoutError, socket.timeout):
+                    connection, _ = listener.accept()
+                    held.append(connection)
+                    connection.sendall(reply)
+
+        server = threading.Thread(target=serve)
+        server.start()
+        try:
+            yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        finally:
+            stop.set()
+            server.join()
+            for connection in held:
+                connection.close()
 
 
 @pytest.mark.parametrize(
