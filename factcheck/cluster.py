@@ -58,10 +58,15 @@ def parse(spec: str) -> tuple[str | None, int]:
 
 
 @contextmanager
-def connect(spec: str) -> Iterator[Client]:
-    """A client of the scheduler ``spec`` names, closed (with the local cluster it started,
-    if any) when the run ends."""
+def connect(spec: str, items: int) -> Iterator[Client | None]:
+    """A client of the scheduler ``spec`` names for a run of ``items`` documents (or pairs),
+    closed (with the local cluster it started, if any) when the run ends. None when there are
+    no items (pre-commit may pass only files the run skips): a run with nothing to send
+    starts no cluster and reaches no scheduler, though a bad ``spec`` is still an error."""
     address, workers = parse(spec)
+    if not items:
+        yield None
+        return
     try:
         from distributed import Client, LocalCluster
     except ImportError:

@@ -264,6 +264,34 @@ def a_peer(reply: bytes) -> Iterator[str]:
                 connection.close()
 
 
+@pytest.mark.parametrize("remote", [True, False], ids=["a scheduler", "local:2"])
+def test_a_run_with_nothing_to_compare_reaches_no_cluster(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, remote: bool
+) -> None:
+    """pre-commit may name only files with no claims file, which the hook skips."""
+    monkeypatch.setattr(distributed, "LocalCluster", _no_cluster)
+    (docs / "NOTES.txt").write_text("Notes.\n", encoding="utf-8")
+    with (
+        socket_nobody_listens_on() as address,
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+    ):
+        spec = address if remote else "local:2"
+        result = run("compare", "--hook", "NOTES.txt", "--scheduler", spec)
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == "factcheck: notice: NOTES.txt: skipped, no claims file for it\n"
+
+
+def test_a_bad_scheduler_is_an_error_with_nothing_to_compare(docs: Path) -> None:
+    (docs / "NOTES.txt").write_text("Notes.\n", encoding="utf-8")
+    result = run("compare", "--hook", "NOTES.txt", "--scheduler", "local:0")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "local:N takes a number of workers from 1 to 1024" in result.stderr
+
+
+def _no_cluster(**options: object) -> None:
+    raise AssertionError("a cluster was started")
+
+
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
