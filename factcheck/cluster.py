@@ -16,8 +16,9 @@ line. A scheduler that cannot be reached within Dask's connect timeout
 ``InputError`` too (``_reach``).
 
 ``--scheduler local`` or ``local:N`` starts a ``LocalCluster`` of N worker processes (one a CPU
-when N is left out), one thread each since the checks are pure Python, and closes it at the
-end of the run. Anything else is the address of a running ``dask scheduler``, whose workers
+when N is left out; no more than the run has chunks, since a process costs a second to start
+and a worker with no chunk does nothing), one thread each since the checks are pure Python,
+and closes it at the end of the run. Anything else is the address of a running ``dask scheduler``, whose workers
 must have the same factcheck installed.
 """
 
@@ -73,7 +74,7 @@ def connect(spec: str, items: int) -> Iterator[Client | None]:
         raise InputError(f"--scheduler needs the dask extra: {EXTRA}") from None
     if address is None:
         cluster = LocalCluster(
-            n_workers=workers,
+            n_workers=min(workers, -(-items // CHUNK)),  # a worker more would have no chunk
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: a second cluster warns of 8787

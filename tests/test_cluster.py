@@ -22,6 +22,7 @@ import factcheck
 from factcheck import batch, cli
 from factcheck.claims import ClaimSet
 from factcheck.cli import ExitCode
+from factcheck.cluster import CHUNK
 from factcheck.errors import InputError
 from factcheck.render import RENDERERS
 from factcheck.report import Report
@@ -279,6 +280,23 @@ def test_a_run_with_nothing_to_compare_reaches_no_cluster(
         result = run("compare", "--hook", "NOTES.txt", "--scheduler", spec)
     assert result.exit_code == ExitCode.OK
     assert result.stderr == "factcheck: notice: NOTES.txt: skipped, no claims file for it\n"
+
+
+def test_a_local_cluster_has_no_more_workers_than_chunks(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """local:64 for DOCUMENTS documents, one chunk of work: 63 processes would start for
+    nothing (a second or so each, on two CPUs)."""
+    started: list[object] = []
+
+    def counted(**options: object) -> None:
+        started.append(options["n_workers"])
+        raise InputError("not started")
+
+    monkeypatch.setattr(distributed, "LocalCluster", counted)
+    result = run("compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", "local:64")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert started == [-(-DOCUMENTS // CHUNK)] == [1]
 
 
 def test_a_bad_scheduler_is_an_error_with_nothing_to_compare(docs: Path) -> None:
