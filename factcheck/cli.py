@@ -331,7 +331,7 @@ def compare_command(
             batch.files_read(loaded, settings, baseline_file, paths or []),
         )
         documents = _noticed(loaded)
-        with _cluster(scheduler, jobs) as client:
+        with _cluster(scheduler, len(documents), jobs) as client:
             compared = _warned(batch.check(documents, jobs, settings, _comparing, client))
         reports = _warned(batch.apply_baseline(compared, baseline_file, write_baseline, settings))
         runs = batch.runs(documents, reports)
@@ -369,7 +369,7 @@ def evaluate_command(
     with _user_errors():
         files.guard([("--errors", errors)], labelled)
         pairs = [p for path in labelled for p in load_pairs(files.read_text(path), path)]
-        with _cluster(scheduler) as client:
+        with _cluster(scheduler, len(pairs)) as client:
             start = time.perf_counter()
             judged = judge_all(pairs, client)
             judgments = list(_progress(judged, "judging pairs", len(pairs)))
@@ -465,8 +465,9 @@ def rule_command(
 
 
 @contextmanager
-def _cluster(scheduler: str | None, jobs: int = 1) -> "Iterator[Client | None]":
-    """A Dask client of ``--scheduler`` for the run (closed with it), or None to work here."""
+def _cluster(scheduler: str | None, items: int, jobs: int = 1) -> "Iterator[Client | None]":
+    """A Dask client of ``--scheduler`` for a run of ``items`` (closed with it), or None to
+    work here."""
     if scheduler is None:
         yield None
         return
@@ -478,7 +479,7 @@ def _cluster(scheduler: str | None, jobs: int = 1) -> "Iterator[Client | None]":
         )
     from .cluster import connect
 
-    with connect(scheduler) as client:
+    with connect(scheduler, items) as client:
         yield client
 
 

@@ -8,14 +8,17 @@ texts. The reports come back in input order, so every output format is byte-iden
 serial run.
 
 Failure is Dask's to handle, and the user's to hear of as locally: a worker that dies has its
-chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker), an
-``InputError`` raised on a worker comes back as itself (exit status 2, one line), and a
-scheduler that cannot be reached within Dask's connect timeout
-(``distributed.comm.timeouts.connect``) is an ``InputError`` too.
+chunks run again elsewhere (the scheduler reschedules the tasks of a lost worker). What a
+chunk raises comes back as its result (``Failed``) and is raised here, as it would have been
+in a serial run: an ``InputError`` is exit status 2, anything else a bug (exit 3), each one
+line. A scheduler that cannot be reached within Dask's connect timeout
+(``distributed.comm.timeouts.connect``), or an address where something else answers, is an
+``InputError`` too (``_reach``).
 
 ``--scheduler local`` or ``local:N`` starts a ``LocalCluster`` of N worker processes (one a CPU
-when N is left out), one thread each since the checks are pure Python, and closes it at the
-end of the run. Anything else is the address of a running ``dask scheduler``, whose workers
+when N is left out; no more than the run has chunks, since a process costs a second to start
+and a worker with no chunk does nothing), one thread each since the checks are pure Python,
+and closes it at the end of the run. Anything else is the address of a running ``dask scheduler``, whose workers
 must have the same factcheck installed.
 """
 
@@ -25,6 +28,8 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError
@@ -36,7 +41,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 LOCAL = "local"
 CHUNK = 32  # documents a task: a task costs the scheduler about a millisecond, a document less
-RETRIES = 2  # a chunk whose worker raised something other than an input error runs again
 EXTRA = "pip install 'factcheck[dask]'"
 
 
@@ -55,18 +59,22 @@ def parse(spec: str) -> tuple[str | None, int]:
 
 
 @contextmanager
-def connect(spec: str) -> Iterator[Client]:
-    """A client of the scheduler ``spec`` names, closed (with the local cluster it started,
-    if any) when the run ends."""
+def connect(spec: str, items: int) -> Iterator[Client | None]:
+    """A client of the scheduler ``spec`` names for a run of ``items`` documents (or pairs),
+    closed (with the local cluster it started, if any) when the run ends. None when there are
+    no items (pre-commit may pass only files the run skips): a run with nothing to send
+    starts no cluster and reaches no scheduler, though a bad ``spec`` is still an error."""
     address, workers = parse(spec)
+    if not items:
+        yield None
+        return
     try:
-        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError(f"--scheduler needs the dask extra: {EXTRA}") from None
     if address is None:
         cluster = LocalCluster(
-            n_workers=workers,
+            n_workers=min(workers, -(-items // CHUNK)),  # a worker more would have no chunk
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: a second cluster warns of 8787
@@ -75,18 +83,47 @@ def connect(spec: str) -> Iterator[Client]:
         client = Client(cluster)
     else:
         cluster = None
-        timeout = dask.config.get("distributed.comm.timeouts.connect")
-        try:
-            client = Client(address, timeout=timeout)
-        except (OSError, TimeoutError, ValueError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise InputError(f"--scheduler {spec}: cannot reach the scheduler: {reason}") from None
+        client = _reach(address)
     try:
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _reach(address: str) -> Client:
+    """A client of the scheduler at ``address``, or an ``InputError`` saying why there is none:
+    nothing answers within Dask's connect timeout, Dask cannot read the address, TLS is not
+    configured, or the peer is no Dask scheduler (a web server, a worker). Each is the
+    user's to fix, whatever Dask raises for it. Dask's handshake waits without end for a peer
+    that accepts and stays silent, so one is made first, within twice the timeout (Dask's
+    own message, if any, comes first)."""
+    import asyncio
+
+    import dask
+    from dask.utils import parse_timedelta
+    from distributed import Client
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s")
+
+    async def handshake() -> None:
+        args = Security().get_connection_args("client")
+        await (await connect(address, timeout=timeout, **args)).close()
+
+    try:
+        asyncio.run(asyncio.wait_for(handshake(), 2 * timeout))
+        return Client(address, timeout=timeout)
+    except Exception as exc:
+        if isinstance(exc, MemoryError):  # the length Dask reads from a web server's reply
+            reason = "what answers there is no Dask scheduler"
+        elif isinstance(exc, asyncio.TimeoutError) and not str(exc):  # no handshake came
+            reason = f"no Dask scheduler answered within {2 * timeout:g} s"
+        else:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"--scheduler {address}: cannot reach the scheduler: {reason}") from None
 
 
 def map_ordered(
@@ -103,9 +140,32 @@ def map_ordered(
         return
     everywhere = client.scatter(shared, broadcast=True, hash=False)
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
-    futures = client.map(work, [everywhere] * len(chunks), chunks, retries=RETRIES, pure=False)
+    futures = client.map(partial(_caught, work), [everywhere] * len(chunks), chunks, pure=False)
     try:
         for future in futures:
-            yield from future.result()
+            result = future.result()
+            if isinstance(result, Failed):
+                raise result.error
+            yield from result
     finally:
         client.cancel(futures)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """What a chunk raised on a worker, returned as its result. Raised there, it would be
+    logged by the worker, traceback and all (on the user's terminal, for a local cluster).
+    Dask pickles an exception with its traceback, so ``FACTCHECK_DEBUG=1`` still shows where
+    on the worker it was raised."""
+
+    error: Exception
+
+
+def _caught(
+    work: Callable[[Any, list[T]], list[R]], shared: Any, chunk: list[T]
+) -> list[R] | Failed:
+    """``work(shared, chunk)``, or what it raised."""
+    try:
+        return work(shared, chunk)
+    except Exception as exc:  # raised on the client: exit 2 for an input error, 3 for a bug
+        return Failed(exc)

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hang import finishes_within
 from runner import run
 
 import factcheck
-from factcheck import batch
+from factcheck import batch, cli
 from factcheck.claims import ClaimSet
 from factcheck.cli import ExitCode
+from factcheck.cluster import CHUNK
 from factcheck.errors import InputError
 from factcheck.render import RENDERERS
 from factcheck.report import Report
@@ -117,16 +119,62 @@ def test_an_input_error_on_a_worker_is_exit_2_as_here(
     assert clustered.stderr == serial.stderr == "factcheck: error: docs/03.txt: refused\n"
 
 
-class _Refusing:
-    """A stand-in engine that refuses one document as the engine refuses bad input; an object,
-    so that pickling carries the real engine with it to the workers."""
+def test_a_document_refused_on_a_worker_is_tried_once(
+    docs: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine is pure: a chunk that raised would raise again, and the user waits for it."""
+    monkeypatch.setattr(factcheck, "compare", _Refusing(factcheck.compare, docs / "tried"))
+    result = run("compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", scheduler)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert (docs / "tried").read_text(encoding="utf-8").splitlines() == ["docs/03.txt"]
 
-    def __init__(self, engine: object) -> None:
-        self.engine = engine
+
+def test_a_bug_on_a_worker_is_one_line_and_exit_3_as_here(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """On a cluster the run starts, whose workers write to this terminal: nothing of Dask's
+    (a worker logs a task that raised, with its traceback) comes with the line."""
+    broken = _Refusing(factcheck.compare, docs / "tried", RuntimeError)
+    monkeypatch.setattr(factcheck, "compare", broken)
+    code = cli.run(["compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", "local:2"])
+    assert code == ExitCode.INTERNAL_ERROR
+    assert capfd.readouterr().err.splitlines() == [
+        "factcheck: internal error: RuntimeError: docs/03.txt: refused — please report it"
+    ]
+    assert (docs / "tried").read_text(encoding="utf-8").splitlines() == ["docs/03.txt"]
+
+
+def test_factcheck_debug_shows_where_on_the_worker_a_bug_was_raised(
+    docs: Path,
+    scheduler: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(factcheck, "compare", _Refusing(factcheck.compare, error=RuntimeError))
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    code = cli.run(["compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", scheduler])
+    assert code == ExitCode.INTERNAL_ERROR
+    stderr = capsys.readouterr().err
+    assert 'test_cluster.py", line' in stderr and "raise self.error(" in stderr  # the worker's
+    assert stderr.splitlines()[-1].startswith("factcheck: internal error: RuntimeError")
+
+
+class _Refusing:
+    """A stand-in engine that refuses one document as the engine refuses bad input (or raises
+    ``error``), noting the path in ``tried`` each time; an object, so that pickling carries the
+    real engine with it to the workers."""
+
+    def __init__(
+        self, engine: object, tried: Path | None = None, error: type[Exception] = InputError
+    ) -> None:
+        self.engine, self.tried, self.error = engine, tried, error
 
     def __call__(self, claims: ClaimSet, text: str, path: str, cutoffs: object) -> Report:
         if path.endswith("03.txt"):
-            raise InputError(f"{path}: refused")
+            if self.tried is not None:
+                with self.tried.open("a", encoding="utf-8") as tried:
+                    tried.write(path + "\n")
+            raise self.error(f"{path}: refused")
         return self.engine(claims, text, path, cutoffs)  # type: ignore[operator,no-any-return]
 
 
@@ -150,6 +198,116 @@ def socket_nobody_listens_on() -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     yield f"tcp://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [b"", b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n"],
+    ids=["silent", "a web server"],
+)
+def test_a_peer_that_is_no_scheduler_is_one_line_and_exit_2(docs: Path, reply: bytes) -> None:
+    """A service that accepts and says nothing Dask reads: Dask's handshake would wait for it
+    for ever, or read a web server's reply as a message of exabytes (a MemoryError)."""
+    with (
+        a_peer(reply) as address,
+        dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}),
+        finishes_within(20),
+    ):
+        result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", address)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: --scheduler {address}: cannot reach the scheduler")
+
+
+@pytest.mark.parametrize("worker", [False, True], ids=["tls unconfigured", "a worker"])
+def test_an_address_dask_cannot_use_is_one_line_and_exit_2(
+    docs: Path, scheduler: str, worker: bool
+) -> None:
+    """Dask raises a TypeError for these, which the command would report as its own bug."""
+    address = "tls://127.0.0.1:1"
+    if worker:
+        with distributed.Client(scheduler) as client:
+            address = next(iter(client.scheduler_info()["workers"]))
+    result = run("compare", "--claims", "claims.yaml", "docs/00.txt", "--scheduler", address)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: error: --scheduler {address}: cannot reach the scheduler")
+
+
+@contextlib.contextmanager
+def a_peer(reply: bytes) -> Iterator[str]:
+    """The address of a loopback server that accepts each connection, sends it ``reply`` and
+    keeps it open, as a service that is no Dask scheduler may."""
+    import socket
+    import threading
+
+    stop, held = threading.Event(), []
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.05)
+
+        def serve() -> None:
+            while not stop.is_set():
+                with contextlib.suppress(TimeoutError, socket.timeout):
+                    connection, _ = listener.accept()
+                    held.append(connection)
+                    connection.sendall(reply)
+
+        server = threading.Thread(target=serve)
+        server.start()
+        try:
+            yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        finally:
+            stop.set()
+            server.join()
+            for connection in held:
+                connection.close()
+
+
+@pytest.mark.parametrize("remote", [True, False], ids=["a scheduler", "local:2"])
+def test_a_run_with_nothing_to_compare_reaches_no_cluster(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, remote: bool
+) -> None:
+    """pre-commit may name only files with no claims file, which the hook skips."""
+    monkeypatch.setattr(distributed, "LocalCluster", _no_cluster)
+    (docs / "NOTES.txt").write_text("Notes.\n", encoding="utf-8")
+    with (
+        socket_nobody_listens_on() as address,
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+    ):
+        spec = address if remote else "local:2"
+        result = run("compare", "--hook", "NOTES.txt", "--scheduler", spec)
+    assert result.exit_code == ExitCode.OK
+    assert result.stderr == "factcheck: notice: NOTES.txt: skipped, no claims file for it\n"
+
+
+def test_a_local_cluster_has_no_more_workers_than_chunks(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """local:64 for DOCUMENTS documents, one chunk of work: 63 processes would start for
+    nothing (a second or so each, on two CPUs)."""
+    started: list[object] = []
+
+    def counted(**options: object) -> None:
+        started.append(options["n_workers"])
+        raise InputError("not started")
+
+    monkeypatch.setattr(distributed, "LocalCluster", counted)
+    result = run("compare", "--claims", "claims.yaml", "docs/*.txt", "--scheduler", "local:64")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert started == [-(-DOCUMENTS // CHUNK)] == [1]
+
+
+def test_a_bad_scheduler_is_an_error_with_nothing_to_compare(docs: Path) -> None:
+    (docs / "NOTES.txt").write_text("Notes.\n", encoding="utf-8")
+    result = run("compare", "--hook", "NOTES.txt", "--scheduler", "local:0")
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "local:N takes a number of workers from 1 to 1024" in result.stderr
+
+
+def _no_cluster(**options: object) -> None:
+    raise AssertionError("a cluster was started")
 
 
 @pytest.mark.parametrize(
