@@ -22,7 +22,7 @@ import factcheck
 from factcheck import batch, cli
 from factcheck.claims import ClaimSet
 from factcheck.cli import ExitCode
-from factcheck.cluster import CHUNK
+from factcheck.cluster import CHUNK, IN_FLIGHT, map_ordered
 from factcheck.errors import InputError
 from factcheck.render import RENDERERS
 from factcheck.report import Report
@@ -32,7 +32,7 @@ dask = pytest.importorskip("dask")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = (ROOT / "examples" / "ai-alliance-rewrite.txt").read_text(encoding="utf-8")
-DOCUMENTS = 12  # more than one chunk would need: chunks are CHUNK documents
+DOCUMENTS = 12  # a chunk's worth: the order over many is map_ordered's test's
 
 
 @pytest.fixture(scope="module")
@@ -360,6 +360,23 @@ def test_a_worker_killed_mid_run_has_its_documents_run_elsewhere(
         got += list(reports)
         assert busy not in client.scheduler_info()["workers"]  # it was killed
     assert got == expected
+
+
+def test_a_run_of_many_chunks_has_a_window_of_them_out_at_once(scheduler: str) -> None:
+    """IN_FLIGHT chunks a worker thread, not every chunk of the run: the scheduler is not
+    handed every task at once, and the results read leave the cluster. In input order."""
+    with distributed.Client(scheduler) as client:
+        window = IN_FLIGHT * sum(client.nthreads().values())
+        held, results = [], []
+        for result in map_ordered(client, _numbered, "n", list(range(100)), chunk=1):
+            held.append(len(client.futures))  # the futures the client keeps alive
+            results.append(result)
+    assert results == [f"n{n}" for n in range(100)]
+    assert max(held) <= window + 1  # and the shared value, scattered
+
+
+def _numbered(prefix: str, chunk: list[int]) -> list[str]:
+    return [f"{prefix}{n}" for n in chunk]
 
 
 class _Slow:
