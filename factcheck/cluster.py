@@ -80,7 +80,7 @@ def connect(spec: str, items: int) -> Iterator[Client | None]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: a second cluster warns of 8787
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # the run says what went wrong, in one line
         )
         client = Client(cluster)
     else:
