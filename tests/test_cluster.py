@@ -70,6 +70,19 @@ def test_every_format_is_the_same_bytes_as_a_serial_run(
     assert clustered.stderr == serial.stderr == ""
 
 
+def test_texts_past_dasks_large_graph_threshold_are_sent_without_a_warning(
+    docs: Path, scheduler: str
+) -> None:
+    """Dask warns of a graph of more than 10 MB (five lines on stderr, advice that does not
+    apply: the texts are the work). A threshold of a byte stands for a run of more texts."""
+    args = ("compare", "--claims", "claims.yaml", "docs/*.txt", "-f", "json")
+    serial = run(*args)
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "1B"}):
+        clustered = run(*args, "--scheduler", scheduler)  # a warning is an error in tests
+    assert clustered.stdout == serial.stdout
+    assert clustered.stderr == ""
+
+
 def test_a_local_cluster_started_for_the_run(docs: Path) -> None:
     """The issue's own command: ``--scheduler local:2`` starts and closes a cluster."""
     args = ("compare", "--claims", "claims.yaml", "docs/*.txt", "-f", "json")
