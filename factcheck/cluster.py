@@ -44,6 +44,7 @@ LOCAL = "local"
 CHUNK = 32  # documents a task: a task costs the scheduler about a millisecond, a document less
 IN_FLIGHT = 16  # chunks out at once a worker thread: fewer and the client spends more a chunk
 EXTRA = "pip install 'factcheck[dask]'"
+LARGE_GRAPH = "distributed.admin.large-graph-warning-threshold"  # Dask warns of tasks past it
 
 
 def parse(spec: str) -> tuple[str | None, int]:
@@ -80,7 +81,7 @@ def connect(spec: str, items: int) -> Iterator[Client | None]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: a second cluster warns of 8787
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # the run says what went wrong, in one line
         )
         client = Client(cluster)
     else:
@@ -143,6 +144,8 @@ def map_ordered(
     have come back, the threads counted anew (a worker that joins gets its share): ten million
     documents are not three hundred thousand tasks for the scheduler at once, and a chunk's
     results leave the cluster's memory once they are read, not at the end of the run."""
+    import dask
+
     if not items:
         return
     everywhere = client.scatter(shared, broadcast=True, hash=False)
@@ -158,7 +161,8 @@ def map_ordered(
                     list(items[start : start + chunk])
                     for start in starts[sent:][: window - len(out)]
                 ]
-                out += client.map(task, [everywhere] * len(more), more, pure=False)
+                with dask.config.set({LARGE_GRAPH: "1000 PiB"}):  # texts are the work to send
+                    out += client.map(task, [everywhere] * len(more), more, pure=False)
                 sent += len(more)
             if not out:
                 return

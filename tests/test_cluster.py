@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,6 +68,19 @@ def test_every_format_is_the_same_bytes_as_a_serial_run(
     assert serial.exit_code == clustered.exit_code == ExitCode.FINDINGS
     assert clustered.stdout == serial.stdout
     assert clustered.stderr == serial.stderr == ""
+
+
+def test_texts_past_dasks_large_graph_threshold_are_sent_without_a_warning(
+    docs: Path, scheduler: str
+) -> None:
+    """Dask warns of a graph of more than 10 MB (five lines on stderr, advice that does not
+    apply: the texts are the work). A threshold of a byte stands for a run of more texts."""
+    args = ("compare", "--claims", "claims.yaml", "docs/*.txt", "-f", "json")
+    serial = run(*args)
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "1B"}):
+        clustered = run(*args, "--scheduler", scheduler)  # a warning is an error in tests
+    assert clustered.stdout == serial.stdout
+    assert clustered.stderr == ""
 
 
 def test_a_local_cluster_started_for_the_run(docs: Path) -> None:
@@ -157,6 +172,45 @@ def test_factcheck_debug_shows_where_on_the_worker_a_bug_was_raised(
     stderr = capsys.readouterr().err
     assert 'test_cluster.py", line' in stderr and "raise self.error(" in stderr  # the worker's
     assert stderr.splitlines()[-1].startswith("factcheck: internal error: RuntimeError")
+
+
+def test_a_document_that_kills_every_worker_it_runs_on_is_one_line_and_exit_3(
+    docs: Path,
+) -> None:
+    """A local cluster's scheduler runs in the command's process: nothing of what it logs as
+    the workers die comes with the line. (A process of its own: in this one, pytest takes
+    what Dask logs.)"""
+    script = (
+        "import sys, factcheck, test_cluster\n"
+        "factcheck.compare = test_cluster._Deadly(factcheck.compare)\n"
+        "from factcheck.cli import run\n"
+        "sys.exit(run(sys.argv[1:]))\n"
+    )
+    paths = [str(ROOT / "tests"), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    result = subprocess.run(
+        [sys.executable, "-c", script, "compare", "-c", "claims.yaml", "docs/*.txt"]
+        + ["--scheduler", "local:2"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == ExitCode.INTERNAL_ERROR
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("factcheck: internal error: ")
+
+
+class _Deadly:
+    """A stand-in engine whose worker process dies on one document."""
+
+    def __init__(self, engine: object) -> None:
+        self.engine = engine
+
+    def __call__(self, claims: ClaimSet, text: str, path: str, cutoffs: object) -> Report:
+        if path.endswith("03.txt"):
+            os._exit(1)
+        return self.engine(claims, text, path, cutoffs)  # type: ignore[operator,no-any-return]
 
 
 class _Refusing:
