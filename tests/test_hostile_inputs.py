@@ -117,14 +117,19 @@ def test_unterminated_directives_on_one_line() -> None:
     assert found == suppress.Suppressions() and blanked == text
 
 
-def test_many_directives_each_suppress_their_sentence() -> None:
-    text = repeated("The Alliance counts 45 members. <!-- factcheck: ignore c001 -->\n")
-    lines = text.count("\n")
+def _number_drift_on_every_line(lines: int) -> Report:
+    """A report of a.md with a number drift of claim c001 at column 21 of each line."""
     findings = [
         Finding("drift", "number", "warning", "m", claim_id="c001", line=n, column=21)
         for n in range(1, lines + 1)
     ]
-    report = Report("a.md", Summary(lines, 1, 1, 0, lines, 0, 1.0), tuple(findings))
+    return Report("a.md", Summary(lines, 1, 1, 0, lines, 0, 1.0), tuple(findings))
+
+
+def test_many_directives_each_suppress_their_sentence() -> None:
+    text = repeated("The Alliance counts 45 members. <!-- factcheck: ignore c001 -->\n")
+    lines = text.count("\n")
+    report = _number_drift_on_every_line(lines)
     with finishes_within(30):
         found = suppress.suppressions(text)
         blanked = suppress.blank(text)
@@ -243,11 +248,7 @@ def test_many_overlapping_ranges_meet_many_findings() -> None:
     text = repeated("The Alliance counts 45 members. <!-- factcheck: ignore-start c001 -->\n")
     lines = text.count("\n")
     text += "<!-- factcheck: ignore-end -->\n"
-    findings = [
-        Finding("drift", "number", "warning", "m", claim_id="c001", line=n, column=21)
-        for n in range(1, lines + 1)
-    ]
-    report = Report("a.md", Summary(lines, 1, 1, 0, lines, 0, 1.0), tuple(findings))
+    report = _number_drift_on_every_line(lines)
     with finishes_within(30):
         found = suppress.suppressions(text)
         kept, unused = suppress.apply(report, found)
